@@ -1,0 +1,16 @@
+package org.convkit.nn;
+
+import org.convkit.tensor.Tensor;
+
+/** {@link Flatten} and {@link Reshape}: the data order does not change, so values and gradients are copied. */
+final class CopyRuntime extends LayerRuntime {
+    @Override
+    void forward(Tensor[] in, Tensor out, boolean training) {
+        System.arraycopy(in[0].data(), 0, out.data(), 0, out.size());
+    }
+
+    @Override
+    void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
+        if (dIn[0] != null) System.arraycopy(dOut.data(), 0, dIn[0].data(), 0, dOut.size());
+    }
+}

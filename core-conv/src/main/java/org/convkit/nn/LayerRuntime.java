@@ -1,0 +1,29 @@
+package org.convkit.nn;
+
+import org.convkit.tensor.Tensor;
+
+import java.util.List;
+
+/**
+ * The arithmetic of one layer: forward, backward and the buffers they keep between the two.
+ * A model creates one per node from the node's {@link LayerSpec} and its input shapes.
+ *
+ * <p>Contract: {@code forward} overwrites {@code out}; {@code backward} overwrites each non-null
+ * {@code dIn[j]} with dL/d(input j) and adds dL/d(parameter) into the parameters' gradients.
+ * A null {@code dIn[j]} means that gradient is not needed.
+ */
+abstract class LayerRuntime {
+
+    /** The parameters, in the order the layer's spec lists them. */
+    List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Makes room for batches of up to {@code n} examples (called before the first forward of a larger batch). */
+    void ensureCapacity(int n) {
+    }
+
+    abstract void forward(Tensor[] in, Tensor out, boolean training);
+
+    abstract void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn);
+}

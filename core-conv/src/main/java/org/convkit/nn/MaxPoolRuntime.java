@@ -1,0 +1,70 @@
+package org.convkit.nn;
+
+import org.convkit.ops.Parallel;
+import org.convkit.tensor.Tensor;
+
+/** Max pooling; remembers where each window's maximum was so the gradient goes only there. */
+final class MaxPoolRuntime extends LayerRuntime {
+    private final PoolGeometry g;
+    private int[] argmax = new int[0];
+
+    MaxPoolRuntime(PoolGeometry g) {
+        this.g = g;
+    }
+
+    @Override
+    void ensureCapacity(int n) {
+        int need = n * g.c() * g.outH() * g.outW();
+        if (argmax.length < need) argmax = new int[need];
+    }
+
+    @Override
+    void forward(Tensor[] in, Tensor out, boolean training) {
+        int n = in[0].dim(0), planeIn = g.inH() * g.inW(), planeOut = g.outH() * g.outW();
+        float[] x = in[0].data(), y = out.data();
+        int[] am = argmax;
+        Parallel.forEach(n, i -> {
+            for (int c = 0; c < g.c(); c++) {
+                int xo = (i * g.c() + c) * planeIn, yo = (i * g.c() + c) * planeOut;
+                for (int oy = 0; oy < g.outH(); oy++) {
+                    int y0 = oy * g.strideH() - g.padTop();
+                    int ya = Math.max(0, y0), yb = Math.min(g.inH(), y0 + g.poolH());
+                    for (int ox = 0; ox < g.outW(); ox++) {
+                        int x0 = ox * g.strideW() - g.padLeft();
+                        int xa = Math.max(0, x0), xb = Math.min(g.inW(), x0 + g.poolW());
+                        float best = Float.NEGATIVE_INFINITY;
+                        int bi = -1;
+                        for (int yy = ya; yy < yb; yy++) {
+                            for (int xx = xa; xx < xb; xx++) {
+                                float v = x[xo + yy * g.inW() + xx];
+                                // NaN propagates (never loses to a number), as in PyTorch.
+                                if (v > best || bi < 0 || Float.isNaN(v)) {
+                                    best = v;
+                                    bi = yy * g.inW() + xx;
+                                    if (Float.isNaN(v)) break;
+                                }
+                            }
+                        }
+                        y[yo + oy * g.outW() + ox] = best;
+                        am[yo + oy * g.outW() + ox] = bi;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
+        if (dIn[0] == null) return;
+        int n = in[0].dim(0), planeIn = g.inH() * g.inW(), planeOut = g.outH() * g.outW();
+        float[] dx = dIn[0].data(), dy = dOut.data();
+        int[] am = argmax;
+        Parallel.forEach(n, i -> {
+            java.util.Arrays.fill(dx, i * g.c() * planeIn, (i + 1) * g.c() * planeIn, 0f);
+            for (int c = 0; c < g.c(); c++) {
+                int xo = (i * g.c() + c) * planeIn, yo = (i * g.c() + c) * planeOut;
+                for (int p = 0; p < planeOut; p++) dx[xo + am[yo + p]] += dy[yo + p];
+            }
+        });
+    }
+}
