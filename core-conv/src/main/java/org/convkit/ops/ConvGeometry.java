@@ -12,13 +12,16 @@ public record ConvGeometry(int inChannels, int inH, int inW, int outChannels, in
 
     public ConvGeometry {
         if (inChannels <= 0 || inH <= 0 || inW <= 0 || outChannels <= 0 || kernelH <= 0 || kernelW <= 0) {
-            throw new IllegalArgumentException("convolution sizes must be positive: " + this);
+            throw new IllegalArgumentException("convolution sizes must be positive: input " + inChannels + "x" + inH + "x"
+                    + inW + ", " + outChannels + " filters of " + kernelH + "x" + kernelW);
         }
         if (strideH <= 0 || strideW <= 0 || dilationH <= 0 || dilationW <= 0 || groups <= 0) {
-            throw new IllegalArgumentException("stride, dilation and groups must be positive: " + this);
+            throw new IllegalArgumentException("stride, dilation and groups must be positive: stride " + strideH + "x"
+                    + strideW + ", dilation " + dilationH + "x" + dilationW + ", groups " + groups);
         }
         if (padTop < 0 || padBottom < 0 || padLeft < 0 || padRight < 0) {
-            throw new IllegalArgumentException("padding must be >= 0: " + this);
+            throw new IllegalArgumentException("padding must be >= 0: " + padTop + "," + padBottom + "," + padLeft + ","
+                    + padRight);
         }
         if (inChannels % groups != 0 || outChannels % groups != 0) {
             throw new IllegalArgumentException("groups " + groups + " must divide input channels " + inChannels
