@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class AudioFileException extends IOException {
 
     private final transient Path file;
+    /** The problem without the file name. */
     private final String problem;
 
     /**

@@ -1,0 +1,2 @@
+/** Benchmark entry points (plain {@code main} methods, not tests). */
+package org.convkit.audio.bench;

@@ -1,0 +1,82 @@
+package org.convkit.cli;
+
+import org.convkit.examples.FashionMnistExample;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code convkit} command line. Each command parses its own options; a bad invocation prints
+ * one clear line and exits with status 2.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(usage());
+            return 0;
+        }
+        String cmd = args[0];
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        try {
+            return switch (cmd) {
+                case "demo", "fashion-mnist" -> fashionMnist(rest, out);
+                default -> {
+                    err.println("convkit: unknown command '" + cmd + "'; run 'convkit help' for the list");
+                    yield 2;
+                }
+            };
+        } catch (UsageException e) {
+            err.println("convkit " + cmd + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("convkit " + cmd + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static String usage() {
+        return """
+                convkit: convolutional neural networks on speech and text
+
+                Commands:
+                  demo            the main job on built-in defaults (now: the Fashion-MNIST check of the core)
+                  fashion-mnist   train and test the Keras-example-style CNN on Fashion-MNIST
+                  help            this text; every command takes --help
+
+                """;
+    }
+
+    private static int fashionMnist(List<String> args, PrintStream out) throws Exception {
+        FashionMnistExample.Settings d = FashionMnistExample.Settings.defaults();
+        Options o = new Options("fashion-mnist", args)
+                .describe("--data-dir", "folder with the four Fashion-MNIST IDX files", d.dataDir().toString())
+                .describe("--epochs", "training epochs", Integer.toString(d.epochs()))
+                .describe("--batch", "mini-batch size", Integer.toString(d.batchSize()))
+                .describe("--lr", "Adam learning rate", Double.toString(d.learningRate()))
+                .describe("--validation", "training images held out for choosing the best epoch", Integer.toString(d.validationSize()))
+                .describe("--seed", "seed for weights, shuffling, dropout and the split", Long.toString(d.seed()))
+                .describe("--threads", "worker threads", Integer.toString(d.threads()))
+                .describe("--out", "save the trained model to this file", "(not saved)")
+                .flag("--json", "print progress and the result as JSON lines");
+        if (o.help()) {
+            out.print(o.usage("Trains a small CNN on Fashion-MNIST and reports test accuracy and time."));
+            return 0;
+        }
+        FashionMnistExample.Settings s = new FashionMnistExample.Settings(
+                Path.of(o.get("--data-dir")), o.getInt("--epochs", 1, 1000), o.getInt("--batch", 1, 65536),
+                o.getDouble("--lr"), o.getInt("--validation", 1, 59999), o.getLong("--seed"),
+                o.getInt("--threads", 1, 1024), o.has("--out") ? Path.of(o.get("--out")) : null, o.isSet("--json"));
+        FashionMnistExample.run(s, out);
+        return 0;
+    }
+}
