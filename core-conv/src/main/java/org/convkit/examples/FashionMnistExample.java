@@ -99,17 +99,24 @@ public final class FashionMnistExample {
                 .withEarlyStopping(EarlyStopping.keepBestAccuracy());
         Trainer trainer = new Trainer(model, loss, AdamSettings.adam(s.learningRate()).create(), ts)
                 .addCallback(s.json() ? ProgressPrinter.json(out) : ProgressPrinter.auto(out));
-        Thread stopper = new Thread(trainer::requestStop);
+        // Ctrl-C: stop after the current batch, let fit restore the best weights, and let the main
+        // thread finish saving before the JVM halts (it halts as soon as this hook returns).
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            try {
+                trainer.stopAndAwait(60_000);
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(stopper);
         TrainingHistory h;
         try {
             h = trainer.fit(train, validation);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down
-            }
+        } catch (RuntimeException e) {
+            finished.countDown();
+            throw e;
         }
         Evaluation ev = Trainer.evaluate(model, loss, test, 256);
         Result res = new Result(ev.accuracy(), ev.loss(), h.bestEpoch(), h.seconds(), model.trainableParameterCount(), h);
@@ -134,6 +141,12 @@ public final class FashionMnistExample {
             out.printf("Fashion-MNIST test accuracy %.2f%% (loss %.4f) after %d epoch(s), best epoch %d, training %.0f s%n",
                     100 * ev.accuracy(), ev.loss(), h.epochs().size(), h.bestEpoch(), h.seconds());
             if (s.out() != null) out.println("model saved to " + s.out());
+        }
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException ignored) {
+            // already shutting down: the hook is waiting for the latch released above
         }
         return res;
     }

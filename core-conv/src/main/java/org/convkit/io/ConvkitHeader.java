@@ -67,7 +67,7 @@ record ConvkitHeader(SafetensorsFile.Header raw, ModelSpec spec, long seed, int 
         return switch (format) {
             case ModelFile.FORMAT -> "a convkit model";
             case Checkpoint.FORMAT -> "a convkit training checkpoint";
-            default -> "a file of format '" + format + "'";
+            default -> "a safetensors file of format '" + format + "'";
         };
     }
 
@@ -116,7 +116,7 @@ record ConvkitHeader(SafetensorsFile.Header raw, ModelSpec spec, long seed, int 
         try {
             spec = SafetensorsFile.JSON.readValue(arch, ModelSpec.class);
         } catch (JacksonException e) {
-            throw new ModelFileException(file, "the architecture in the header is invalid: " + e.getOriginalMessage(), e);
+            throw new ModelFileException(file, "the architecture in the header is invalid: " + SafetensorsFile.message(e), e);
         }
         if (spec == null) throw new ModelFileException(file, "the architecture in the header is empty (null)");
         try {
@@ -138,7 +138,7 @@ record ConvkitHeader(SafetensorsFile.Header raw, ModelSpec spec, long seed, int 
             metadata = SafetensorsFile.JSON.readTree(md);
         } catch (JacksonException e) {
             throw new ModelFileException(file, SafetensorsFile.METADATA + "." + METADATA + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + SafetensorsFile.message(e), e);
         }
         if (metadata == null || !metadata.isObject()) {
             throw new ModelFileException(file, SafetensorsFile.METADATA + "." + METADATA + " must be a JSON object");

@@ -255,7 +255,7 @@ final class SafetensorsFile {
             root = JSON.readTree(hb.array());
         } catch (JacksonException e) {
             throw new ModelFileException(file, "not " + expected + ": its header is not valid JSON ("
-                    + e.getOriginalMessage() + ")", e);
+                    + message(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new ModelFileException(file, "not " + expected + ": its header is not a JSON object");
@@ -440,6 +440,12 @@ final class SafetensorsFile {
             }
         }
         return values;
+    }
+
+    /** Jackson's message without the location boilerplate it adds when the source is not recorded. */
+    static String message(JacksonException e) {
+        return e.getOriginalMessage()
+                .replace("Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "");
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long pos, Path file) throws IOException {

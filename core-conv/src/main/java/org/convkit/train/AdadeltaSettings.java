@@ -11,6 +11,11 @@ package org.convkit.train;
  */
 public record AdadeltaSettings(double learningRate, double rho, double eps, double weightDecay) implements OptimizerSettings {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public AdadeltaSettings {
         Optimizer.checkRate(learningRate);
         if (!(rho >= 0 && rho <= 1)) throw new IllegalArgumentException("Adadelta rho must be in [0, 1], got " + rho);

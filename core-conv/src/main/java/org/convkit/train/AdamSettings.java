@@ -16,6 +16,11 @@ package org.convkit.train;
 public record AdamSettings(double learningRate, double beta1, double beta2, double eps, double weightDecay,
                            boolean decoupledWeightDecay) implements OptimizerSettings {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public AdamSettings {
         Optimizer.checkRate(learningRate);
         if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("Adam beta1 must be in [0, 1), got " + beta1);

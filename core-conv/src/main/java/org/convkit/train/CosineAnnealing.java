@@ -12,6 +12,11 @@ package org.convkit.train;
  */
 public record CosineAnnealing(int period, boolean perStep, double minRate) implements LearningRateSchedule {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public CosineAnnealing {
         if (period <= 0) throw new IllegalArgumentException("CosineAnnealing period must be > 0, got " + period);
         if (!(minRate >= 0) || Double.isInfinite(minRate)) {

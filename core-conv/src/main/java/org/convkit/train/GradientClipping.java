@@ -17,6 +17,11 @@ import java.util.List;
  */
 public record GradientClipping(double maxNorm, double maxValue) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public GradientClipping {
         if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) throw new IllegalArgumentException("maxNorm must be finite and >= 0, got " + maxNorm);
         if (!(maxValue >= 0) || Double.isInfinite(maxValue)) throw new IllegalArgumentException("maxValue must be finite and >= 0, got " + maxValue);

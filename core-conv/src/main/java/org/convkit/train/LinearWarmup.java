@@ -12,6 +12,11 @@ package org.convkit.train;
  */
 public record LinearWarmup(int steps, LearningRateSchedule then) implements LearningRateSchedule {
 
+    /**
+     * Checks the step count; a null {@code then} becomes {@link ConstantRate}.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public LinearWarmup {
         if (steps <= 0) throw new IllegalArgumentException("LinearWarmup steps must be > 0, got " + steps);
         if (then == null) then = new ConstantRate();

@@ -17,6 +17,11 @@ import java.util.List;
  */
 public record MaxNorm(List<String> parameters, double maxNorm) implements Constraint {
 
+    /**
+     * Checks the settings and copies the name list.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public MaxNorm {
         if (parameters == null || parameters.isEmpty()) throw new IllegalArgumentException("MaxNorm needs at least one parameter name");
         parameters = List.copyOf(parameters);

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record OptimizerState(long steps, Map<String, float[]> slots) {
 
+    /** Copies the slot arrays, keeping their order. */
     public OptimizerState {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         if (slots == null) throw new IllegalArgumentException("slots must not be null");

@@ -5,14 +5,14 @@ package org.convkit.train;
  * following {@code torch.optim.SGD}: {@code g' = g + wd*w}; with momentum
  * {@code buf = m*buf + (1-dampening)*g'} (on the first step {@code buf = g'}), then
  * {@code d = g' + m*buf} (Nesterov) or {@code d = buf}; finally {@code w -= lr*d}.
- * Slot: {@code momentum_buffer} (present even without momentum, then unused).
+ * Slot: {@code momentum_buffer}, only with momentum (plain SGD keeps no state).
  */
 public final class Sgd extends SlotOptimizer {
     private final SgdSettings settings;
 
     /** A new optimiser with no state. */
     public Sgd(SgdSettings settings) {
-        super("SGD", settings.learningRate(), "momentum_buffer");
+        super("SGD", settings.learningRate(), settings.momentum() != 0 ? new String[]{"momentum_buffer"} : new String[0]);
         this.settings = settings;
     }
 
@@ -25,7 +25,7 @@ public final class Sgd extends SlotOptimizer {
     void update(float[] w, float[] g, int n, float[][] slots, boolean fresh, long t, double lr) {
         double wd = settings.weightDecay(), m = settings.momentum(), damp = 1 - settings.dampening();
         boolean nesterov = settings.nesterov();
-        float[] buf = slots[0];
+        float[] buf = m != 0 ? slots[0] : null;
         for (int i = 0; i < n; i++) {
             double d = g[i];
             if (wd != 0) d += wd * w[i];

@@ -13,6 +13,11 @@ package org.convkit.train;
 public record SgdSettings(double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay)
         implements OptimizerSettings {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public SgdSettings {
         Optimizer.checkRate(learningRate);
         if (!(momentum >= 0) || Double.isInfinite(momentum)) {

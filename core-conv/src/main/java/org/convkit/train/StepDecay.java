@@ -9,6 +9,11 @@ package org.convkit.train;
  */
 public record StepDecay(int everyEpochs, double gamma) implements LearningRateSchedule {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the field that is out of range
+     */
     public StepDecay {
         if (everyEpochs <= 0) throw new IllegalArgumentException("StepDecay everyEpochs must be > 0, got " + everyEpochs);
         if (!(gamma > 0) || Double.isInfinite(gamma)) throw new IllegalArgumentException("StepDecay gamma must be finite and > 0, got " + gamma);
