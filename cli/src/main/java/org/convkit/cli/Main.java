@@ -30,6 +30,8 @@ public final class Main {
         try {
             return switch (cmd) {
                 case "demo", "fashion-mnist" -> fashionMnist(rest, out);
+                case "summary" -> SummaryCommand.run(rest, out);
+                case "corpus" -> org.convkit.corpora.CorporaMain.run(rest.toArray(String[]::new), out, err);
                 default -> {
                     err.println("convkit: unknown command '" + cmd + "'; run 'convkit help' for the list");
                     yield 2;
@@ -51,6 +53,9 @@ public final class Main {
                 Commands:
                   demo            the main job on built-in defaults (now: the Fashion-MNIST check of the core)
                   fashion-mnist   train and test the Keras-example-style CNN on Fashion-MNIST
+                  corpus          synth | fetch NAME | stats DIR: build the synthetic keyword corpus,
+                                  fetch a real dataset (reuters, spamassassin, glove-100d), count a corpus
+                  summary MODEL   architecture, parameters, multiply-adds and stored settings of a model file
                   help            this text; every command takes --help
 
                 """;
