@@ -29,8 +29,11 @@ public final class Main {
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         try {
             return switch (cmd) {
-                case "demo", "fashion-mnist" -> fashionMnist(rest, out);
+                case "demo" -> DemoCommand.run(rest, out);
+                case "fashion-mnist" -> fashionMnist(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
+                case "kws" -> KwsCommand.run(rest, out, err);
+                case "text" -> TextCommand.run(rest, System.in, out);
                 case "corpus" -> org.convkit.corpora.CorporaMain.run(rest.toArray(String[]::new), out, err);
                 default -> {
                     err.println("convkit: unknown command '" + cmd + "'; run 'convkit help' for the list");
@@ -51,8 +54,11 @@ public final class Main {
                 convkit: convolutional neural networks on speech and text
 
                 Commands:
-                  demo            the main job on built-in defaults (now: the Fashion-MNIST check of the core)
+                  demo            the main job on built-in defaults: a keyword spotter and a sentence
+                                  classifier trained, evaluated and reported (a few minutes)
                   fashion-mnist   train and test the Keras-example-style CNN on Fashion-MNIST
+                  kws             train | eval | detect | listen: keyword spotting on spectrograms
+                  text            train | eval | predict: sentence classification with Kim's CNN
                   corpus          synth | fetch NAME | stats DIR: build the synthetic keyword corpus,
                                   fetch a real dataset (reuters, spamassassin, glove-100d), count a corpus
                   summary MODEL   architecture, parameters, multiply-adds and stored settings of a model file

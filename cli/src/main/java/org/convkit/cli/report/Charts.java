@@ -7,14 +7,14 @@ import smile.plot.swing.Legend;
 import smile.plot.swing.Line;
 import smile.plot.swing.LinePlot;
 
+import org.convkit.io.AtomicFile;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +61,13 @@ public final class Charts {
         write(png, c.toBufferedImage(900, 540));
     }
 
+    /** As {@link #confusion(Path, String, List, long[][])} for int counts. */
+    public static void confusion(Path png, String title, List<String> labels, int[][] counts) throws IOException {
+        long[][] l = new long[counts.length][];
+        for (int i = 0; i < counts.length; i++) l[i] = java.util.Arrays.stream(counts[i]).asLongStream().toArray();
+        confusion(png, title, labels, l);
+    }
+
     /** A confusion matrix as a heat map, rows = true class, columns = predicted, counts written in the cells. */
     public static void confusion(Path png, String title, List<String> labels, long[][] counts) throws IOException {
         int k = labels.size();
@@ -75,17 +82,8 @@ public final class Charts {
         }
         String[] names = labels.toArray(String[]::new);
         Canvas c = new Heatmap(names, names, z, palette(64)).canvas();
-        c.setTitle(title + " (rows: true, columns: predicted; colour = share of the row)");
+        c.setTitle(title + " (rows: true, columns: predicted; colour: share of the row)");
         c.setAxisLabels("predicted", "true");
-        Font f = new Font(Font.SANS_SERIF, Font.BOLD, k > 10 ? 9 : 12);
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                if (counts[i][j] == 0) continue;
-                // Heatmap cells are centred at (j + 0.5, k - i - 0.5) with the first row at the top.
-                c.add(new Label(Long.toString(counts[i][j]), new double[]{j + 0.5, k - i - 0.5}, 0.5, 0.5, 0.0, f,
-                        z[i][j] > 0.5 ? Color.WHITE : Color.BLACK));
-            }
-        }
         int size = Math.max(600, 60 * k + 200);
         write(png, c.toBufferedImage(size + 150, size));
     }
@@ -109,7 +107,7 @@ public final class Charts {
         addSpans(c, truth, -2.5, new Color(0, 140, 0), f);
         addSpans(c, detections, b + 1.5, new Color(200, 0, 0), f);
         c.extendBound(new double[]{0, -5}, new double[]{t * frameSeconds, b + 5});
-        write(png, c.toBufferedImage(Math.min(4000, Math.max(1000, t * 2)), 520));
+        write(png, c.toBufferedImage(Math.min(2400, Math.max(1000, t / 2)), 480));
     }
 
     private static void addSpans(Canvas c, List<Span> spans, double y, Color color, Font f) {
@@ -137,14 +135,8 @@ public final class Charts {
     }
 
     static void write(Path png, BufferedImage img) throws IOException {
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer for " + png);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(png, out -> {
+            if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer for " + png);
+        });
     }
 }
