@@ -32,6 +32,7 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out);
                 case "fashion-mnist" -> fashionMnist(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
+                case "bench" -> org.convkit.bench.WorkloadBenchmark.run(rest.toArray(String[]::new), out);
                 case "kws" -> KwsCommand.run(rest, out, err);
                 case "text" -> TextCommand.run(rest, System.in, out);
                 case "corpus" -> org.convkit.corpora.CorporaMain.run(rest.toArray(String[]::new), out, err);
@@ -61,6 +62,7 @@ public final class Main {
                   text            train | eval | predict: sentence classification with Kim's CNN
                   corpus          synth | fetch NAME | stats DIR: build the synthetic keyword corpus,
                                   fetch a real dataset (reuters, spamassassin, glove-100d), count a corpus
+                  bench           the reference workloads (shared/bench/WORKLOADS.md), one JSON line each
                   summary MODEL   architecture, parameters, multiply-adds and stored settings of a model file
                   help            this text; every command takes --help
 
