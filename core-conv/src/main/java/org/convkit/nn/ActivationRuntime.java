@@ -1,12 +1,19 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Parallel;
+import org.convkit.ops.ReluMask;
 import org.convkit.tensor.Tensor;
 
-/** ReLU, tanh and sigmoid: element-wise, gradients from the kept output. */
+/**
+ * ReLU, tanh and sigmoid: element-wise. Tanh and sigmoid take their gradients from the kept
+ * output; ReLU keeps one bit per element (whether the output is positive) instead, so its output
+ * buffer can be reused once the forward pass is past it.
+ */
 final class ActivationRuntime extends LayerRuntime {
     enum Kind { RELU, TANH, SIGMOID }
 
     private final Kind kind;
+    private long[] positive = new long[0];
 
     ActivationRuntime(Kind kind) {
         this.kind = kind;
@@ -18,10 +25,24 @@ final class ActivationRuntime extends LayerRuntime {
         int size = out.size();
         switch (kind) {
             case RELU -> {
-                for (int k = 0; k < size; k++) y[k] = x[k] > 0 ? x[k] : (Float.isNaN(x[k]) ? x[k] : 0f);
+                // the mask is kept in inference mode too: backward may follow any forward pass
+                int words = (size + 63) >>> 6;
+                if (positive.length < words) positive = new long[words];
+                long[] bits = positive;
+                // split on 64-element boundaries so each word of the mask belongs to one range
+                Parallel.forRange(words, (w0, w1) -> {
+                    int from = w0 << 6, to = Math.min(size, w1 << 6);
+                    // sharing its buffer with a convolution that already applied it (see Model): only the mask
+                    if (x != y) {
+                        for (int k = from; k < to; k++) y[k] = x[k] > 0 ? x[k] : (Float.isNaN(x[k]) ? x[k] : 0f);
+                    }
+                    ReluMask.pack(y, from, to, bits);
+                });
             }
             case TANH -> {
-                for (int k = 0; k < size; k++) y[k] = (float) Math.tanh(x[k]);
+                Parallel.forRange(size, (from, to) -> {
+                    for (int k = from; k < to; k++) y[k] = (float) Math.tanh(x[k]);
+                });
             }
             case SIGMOID -> {
                 for (int k = 0; k < size; k++) {
@@ -40,14 +61,29 @@ final class ActivationRuntime extends LayerRuntime {
         int size = out.size();
         switch (kind) {
             case RELU -> {
-                for (int k = 0; k < size; k++) dx[k] = y[k] > 0 ? dy[k] : 0f;
+                long[] bits = positive;
+                Parallel.forRange((size + 63) >>> 6, (w0, w1) -> ReluMask.apply(bits, dy, dx, w0 << 6, Math.min(size, w1 << 6)));
             }
             case TANH -> {
-                for (int k = 0; k < size; k++) dx[k] = dy[k] * (1 - y[k] * y[k]);
+                Parallel.forRange(size, (from, to) -> {
+                    for (int k = from; k < to; k++) dx[k] = dy[k] * (1 - y[k] * y[k]);
+                });
             }
             case SIGMOID -> {
-                for (int k = 0; k < size; k++) dx[k] = dy[k] * y[k] * (1 - y[k]);
+                Parallel.forRange(size, (from, to) -> {
+                    for (int k = from; k < to; k++) dx[k] = dy[k] * y[k] * (1 - y[k]);
+                });
             }
         }
+    }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return kind != Kind.RELU;
     }
 }

@@ -55,4 +55,14 @@ final class AvgPoolRuntime extends LayerRuntime {
             }
         });
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

@@ -1,12 +1,15 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
 import java.util.List;
 
 /**
  * Batch normalisation (Ioffe and Szegedy 2015, Algorithm 1 and its backward pass). Statistics are
- * accumulated in double. Keeps the normalised input and 1/sigma per channel for backward.
+ * accumulated in double. Keeps the normalised input and 1/sigma per channel for backward; without
+ * learned scale and shift the output is the normalised input itself, so none is kept beside it.
+ * Channels are independent and run in parallel.
  */
 final class BatchNormRuntime extends LayerRuntime {
     private final int channels;
@@ -45,9 +48,11 @@ final class BatchNormRuntime extends LayerRuntime {
         float[] x = in[0].data(), y = out.data();
         float[] rm = runningMean.value().data(), rv = runningVar.value().data();
         lastTraining = training;
-        if (training && xhat.length < out.size()) xhat = new float[out.size()];
+        boolean keep = training && gamma != null;
+        if (keep && xhat.length < out.size()) xhat = new float[out.size()];
+        float[] xh = xhat;
         int m = n * plane;
-        for (int c = 0; c < channels; c++) {
+        Parallel.forEach(channels, c -> {
             double mean, var;
             if (training) {
                 double s = 0;
@@ -79,11 +84,11 @@ final class BatchNormRuntime extends LayerRuntime {
                 int o = (i * channels + c) * plane;
                 for (int p = 0; p < plane; p++) {
                     float h = (float) ((x[o + p] - mean) * is);
-                    if (training) xhat[o + p] = h;
+                    if (keep) xh[o + p] = h;
                     y[o + p] = (float) (gm * h + bt);
                 }
             }
-        }
+        });
     }
 
     @Override
@@ -94,7 +99,9 @@ final class BatchNormRuntime extends LayerRuntime {
         int n = in[0].dim(0), m = n * plane;
         float[] dy = dOut.data();
         float[] dx = dIn[0] == null ? null : dIn[0].data();
-        for (int c = 0; c < channels; c++) {
+        // y = 1 * xhat + 0 exactly when there is no scale and shift
+        float[] xhat = gamma == null ? out.data() : this.xhat;
+        Parallel.forEach(channels, c -> {
             double sdy = 0, sdyx = 0;
             for (int i = 0; i < n; i++) {
                 int o = (i * channels + c) * plane;
@@ -109,13 +116,23 @@ final class BatchNormRuntime extends LayerRuntime {
                 beta.grad().data()[c] += (float) sdy;
                 gm = gamma.value().data()[c];
             }
-            if (dx == null) continue;
+            if (dx == null) return;
             // dx = gamma/sigma * (dy - mean(dy) - xhat * mean(dy * xhat))
             double k = gm * invStd[c], mdy = sdy / m, mdyx = sdyx / m;
             for (int i = 0; i < n; i++) {
                 int o = (i * channels + c) * plane;
                 for (int p = 0; p < plane; p++) dx[o + p] = (float) (k * (dy[o + p] - mdy - xhat[o + p] * mdyx));
             }
-        }
+        });
+    }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return gamma == null;
     }
 }

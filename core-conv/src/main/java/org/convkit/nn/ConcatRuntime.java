@@ -37,4 +37,14 @@ final class ConcatRuntime extends LayerRuntime {
             }
         }
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

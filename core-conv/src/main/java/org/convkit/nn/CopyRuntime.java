@@ -13,4 +13,14 @@ final class CopyRuntime extends LayerRuntime {
     void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
         if (dIn[0] != null) System.arraycopy(dOut.data(), 0, dIn[0].data(), 0, dOut.size());
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

@@ -11,7 +11,6 @@ final class DenseRuntime extends LayerRuntime {
     private final int units;
     private final Parameter weight;
     private final Parameter bias;
-    private float[] scratch = new float[0];
 
     DenseRuntime(int in, int units, Parameter weight, Parameter bias) {
         this.in = in;
@@ -29,12 +28,11 @@ final class DenseRuntime extends LayerRuntime {
     void forward(Tensor[] inputs, Tensor out, boolean training) {
         int n = inputs[0].dim(0);
         float[] y = out.data();
-        if (scratch.length < in * units) scratch = new float[in * units];
         if (bias != null) {
             float[] b = bias.value().data();
             for (int i = 0; i < n; i++) System.arraycopy(b, 0, y, i * units, units);
         }
-        Sgemm.nt(n, units, in, inputs[0].data(), 0, in, weight.value().data(), 0, in, y, 0, units, bias != null, scratch);
+        Sgemm.nt(n, units, in, inputs[0].data(), 0, in, weight.value().data(), 0, in, y, 0, units, bias != null);
     }
 
     @Override
@@ -49,5 +47,15 @@ final class DenseRuntime extends LayerRuntime {
         if (dIn[0] != null) {
             Sgemm.nn(n, in, units, dy, 0, units, weight.value().data(), 0, in, dIn[0].data(), 0, in, false);
         }
+    }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return true;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
     }
 }

@@ -1,10 +1,16 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
 import java.util.SplittableRandom;
 
-/** Inverted dropout with a mask drawn from a seeded stream; the identity in inference. */
+/**
+ * Inverted dropout with a mask drawn from a seeded stream; the identity in inference. Each pass
+ * takes one number from the stream and derives element {@code k}'s draw from it and {@code k}
+ * alone (the SplitMix64 finaliser of Steele et al. 2014, as SplittableRandom uses), so the mask
+ * can be drawn on all cores and is the same whatever the thread count.
+ */
 final class DropoutRuntime extends LayerRuntime {
     private final float rate;
     private final float scale;
@@ -33,11 +39,26 @@ final class DropoutRuntime extends LayerRuntime {
             return;
         }
         if (mask.length < size) mask = new float[size];
-        for (int k = 0; k < size; k++) {
-            float m = rng.nextDouble() < rate ? 0f : scale;
-            mask[k] = m;
-            y[k] = x[k] * m;
-        }
+        float[] mk = mask;
+        long base = rng.nextLong();
+        double r = rate;
+        float sc = scale;
+        Parallel.forRange(size, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                float m = uniform(base, k) < r ? 0f : sc;
+                mk[k] = m;
+                y[k] = x[k] * m;
+            }
+        });
+    }
+
+    /** A uniform draw in [0, 1) for element {@code k} of the pass keyed by {@code base}. */
+    static double uniform(long base, int k) {
+        long z = base + (k + 1L) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
     }
 
     @Override
@@ -49,6 +70,19 @@ final class DropoutRuntime extends LayerRuntime {
             System.arraycopy(dy, 0, dx, 0, size);
             return;
         }
-        for (int k = 0; k < size; k++) dx[k] = dy[k] * mask[k];
+        float[] mk = mask;
+        Parallel.forRange(size, (from, to) -> {
+            for (int k = from; k < to; k++) dx[k] = dy[k] * mk[k];
+        });
+    }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
     }
 }

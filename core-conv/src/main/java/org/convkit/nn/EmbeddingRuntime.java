@@ -56,4 +56,14 @@ final class EmbeddingRuntime extends LayerRuntime {
             for (int d = 0; d < dim; d++) dw[o + d] += dy[k * dim + d];
         }
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return true;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

@@ -82,4 +82,14 @@ final class GlobalPoolRuntime extends LayerRuntime {
             }
         }
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

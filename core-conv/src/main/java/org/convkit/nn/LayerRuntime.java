@@ -23,6 +23,19 @@ abstract class LayerRuntime {
     void ensureCapacity(int n) {
     }
 
+    /**
+     * Whether {@code backward} reads the values of its inputs. When no layer needs a value after
+     * the forward pass, the model lets later values reuse its buffer. Shapes stay readable.
+     */
+    boolean backwardReadsInputs() {
+        return true;
+    }
+
+    /** Whether {@code backward} reads the values of its own output (see {@link #backwardReadsInputs}). */
+    boolean backwardReadsOutput() {
+        return true;
+    }
+
     abstract void forward(Tensor[] in, Tensor out, boolean training);
 
     abstract void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn);

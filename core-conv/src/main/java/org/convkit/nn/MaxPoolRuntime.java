@@ -37,11 +37,12 @@ final class MaxPoolRuntime extends LayerRuntime {
                         for (int yy = ya; yy < yb; yy++) {
                             for (int xx = xa; xx < xb; xx++) {
                                 float v = x[xo + yy * g.inW() + xx];
-                                // NaN propagates (never loses to a number), as in PyTorch.
-                                if (v > best || bi < 0 || Float.isNaN(v)) {
+                                // NaN propagates (never loses to a number), as in PyTorch:
+                                // !(v <= best) holds for a larger v and for NaN; a NaN best stays.
+                                if (bi < 0 || best == best && !(v <= best)) {
                                     best = v;
                                     bi = yy * g.inW() + xx;
-                                    if (Float.isNaN(v)) break;
+                                    if (v != v) break;
                                 }
                             }
                         }
@@ -66,5 +67,15 @@ final class MaxPoolRuntime extends LayerRuntime {
                 for (int p = 0; p < planeOut; p++) dx[xo + am[yo + p]] += dy[yo + p];
             }
         });
+    }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
     }
 }

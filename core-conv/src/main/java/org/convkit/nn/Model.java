@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 /**
  * A runnable model: an architecture ({@link ModelSpec}) with its parameters and the buffers of
  * a forward and backward pass. Buffers are sized for the largest batch seen and reused, so a
- * training loop allocates nothing per step once warmed up.
+ * training loop allocates nothing per step once warmed up. Values no backward pass reads share
+ * buffers once the forward pass is past them, gradients share a few buffers (see
+ * {@link GradientPlan}), and a convolution read only by a ReLU runs fused with it.
  *
  * <p>Not thread-safe: one model runs one batch at a time (use {@link #copy()} for another thread).
  */
@@ -33,16 +35,27 @@ public final class Model {
     private final int inputCount;
     private final long macs;
 
+    private final int[] actAlias;           // per value: the value whose buffer it shares (itself unless fused)
+    private final Tensor[][] insOf;         // per node: its input views, refilled each pass
+    private final Tensor[][] dInOf;         // per node: the gradient views handed to backward
+    private final GrowableBuffer convChunks = new GrowableBuffer();
+    private final ActivationPlan actPlan;
+
     private int capacity;
     private int batch = -1;
     private float[][] act;
-    private float[][] grad;
     private Tensor[] actView;
-    private Tensor[] gradView;
-    private final Map<Long, float[]> scratch = new HashMap<>();
-    private boolean[] received;
     private boolean inputGradients;
     private boolean lastTraining;
+
+    // Gradient buffers: a value's gradient lives from the backward step of its last reader to its
+    // own backward step, so a few slots, planned once from the graph, serve every value.
+    private GradientPlan plan;
+    private boolean planInputGradients;
+    private float[][] slotData;
+    private int slotBatch;
+    private Tensor[] gradView;
+    private Tensor[][] scratchView;
 
     private Model(ModelSpec spec, long seed, Conv2dKernel kernel) {
         this.spec = spec;
@@ -58,18 +71,47 @@ public final class Model {
             valueShapes[i] = spec.inputs().get(i).shape();
         }
         this.sources = new int[spec.nodes().size()][];
+        this.actAlias = new int[total];
+        for (int v = 0; v < total; v++) actAlias[v] = v;
+        this.insOf = new Tensor[spec.nodes().size()][];
+        this.dInOf = new Tensor[spec.nodes().size()][];
         long m = 0;
         for (int j = 0; j < spec.nodes().size(); j++) {
             NodeSpec n = spec.nodes().get(j);
             index.put(n.name(), inputCount + j);
             valueShapes[inputCount + j] = shapes.get(n.name());
             sources[j] = n.inputs().stream().mapToInt(index::get).toArray();
+            insOf[j] = new Tensor[sources[j].length];
+            dInOf[j] = new Tensor[sources[j].length];
             List<Shape> ins = ModelSpec.inputShapes(n, shapes);
             m += n.layer().macs(ins);
-            runtimes.add(createRuntime(n, ins));
+            int relu = fusableRelu(spec, j);
+            if (relu >= 0) actAlias[inputCount + j] = inputCount + relu;
+            runtimes.add(createRuntime(n, ins, relu >= 0));
         }
         this.macs = m;
         this.outputIndex = index.get(spec.output());
+        this.actPlan = ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias, runtimes);
+    }
+
+    /**
+     * The index of the {@link Relu} node that is the only reader of convolution node {@code j}, or
+     * -1. Such a pair runs as one fused pass (the convolution writes {@code max(conv + bias, 0)}
+     * straight into the ReLU's buffer, which both nodes share), which is exact: the ReLU of a
+     * ReLU output is itself, and the convolution's backward pass never reads its own output.
+     */
+    private static int fusableRelu(ModelSpec spec, int j) {
+        NodeSpec n = spec.nodes().get(j);
+        if (!(n.layer() instanceof Conv2d || n.layer() instanceof DepthwiseConv2d) || n.name().equals(spec.output())) return -1;
+        int reader = -1;
+        for (int r = j + 1; r < spec.nodes().size(); r++) {
+            for (String src : spec.nodes().get(r).inputs()) {
+                if (!src.equals(n.name())) continue;
+                if (reader >= 0) return -1;
+                reader = r;
+            }
+        }
+        return reader >= 0 && spec.nodes().get(reader).layer() instanceof Relu ? reader : -1;
     }
 
     /** A model with fresh parameters drawn from {@code seed} (each parameter from its own stream keyed by its name). */
@@ -100,14 +142,15 @@ public final class Model {
         return p;
     }
 
-    private LayerRuntime createRuntime(NodeSpec n, List<Shape> ins) {
+    private LayerRuntime createRuntime(NodeSpec n, List<Shape> ins, boolean fusedRelu) {
         List<ParamSpec> pspecs = n.layer().parameters(ins);
         List<Parameter> ps = new ArrayList<>();
         for (ParamSpec s : pspecs) ps.add(newParam(n.name(), s));
         Shape in0 = ins.get(0);
         return switch (n.layer()) {
-            case Conv2d c -> new ConvRuntime(c.geometry(in0), kernel, ps.get(0), c.bias() ? ps.get(1) : null);
-            case DepthwiseConv2d c -> new ConvRuntime(c.geometry(in0), kernel, ps.get(0), c.bias() ? ps.get(1) : null);
+            case Conv2d c -> new ConvRuntime(c.geometry(in0), kernel, ps.get(0), c.bias() ? ps.get(1) : null, fusedRelu, convChunks);
+            case DepthwiseConv2d c -> new ConvRuntime(c.geometry(in0), kernel, ps.get(0), c.bias() ? ps.get(1) : null, fusedRelu,
+                    convChunks);
             case MaxPool2d p -> new MaxPoolRuntime(PoolGeometry.of(in0, p.poolH(), p.poolW(), p.strideH(), p.strideW(), p.padding()));
             case AvgPool2d p -> new AvgPoolRuntime(PoolGeometry.of(in0, p.poolH(), p.poolW(), p.strideH(), p.strideW(), p.padding()));
             case GlobalMaxPool2d g -> new GlobalPoolRuntime(true, in0.dim(0), in0.dim(1) * in0.dim(2), 1, 1, in0.size());
@@ -203,18 +246,52 @@ public final class Model {
         if (n > capacity) {
             int total = valueShapes.length;
             act = new float[total][];
-            grad = new float[total][];
-            for (int v = inputCount; v < total; v++) act[v] = new float[n * valueShapes[v].size()];
-            scratch.clear();
+            int[] sizes = actPlan.slotSizes();
+            float[][] slots = new float[sizes.length][];
+            for (int s = 0; s < sizes.length; s++) slots[s] = new float[n * sizes[s]];
+            for (int v = inputCount; v < total; v++) act[v] = slots[actPlan.slotOf()[v]];
             for (LayerRuntime r : runtimes) r.ensureCapacity(n);
             capacity = n;
             batch = -1;
+            slotData = null;
         }
         if (n != batch) {
             actView = new Tensor[valueShapes.length];
-            gradView = new Tensor[valueShapes.length];
             for (int v = inputCount; v < valueShapes.length; v++) actView[v] = Tensor.wrap(act[v], valueShapes[v].withBatch(n));
             batch = n;
+            gradView = null;
+        }
+    }
+
+    /** Plans (once per input-gradient setting) and sizes (once per capacity) the gradient buffers. */
+    private void ensureGradients() {
+        if (plan == null || planInputGradients != inputGradients) {
+            plan = GradientPlan.of(sources, valueShapes, inputCount, outputIndex, inputGradients);
+            planInputGradients = inputGradients;
+            slotData = null;
+        }
+        if (slotData == null || slotBatch < batch) {
+            // sized for the batches trained on, which may be smaller than those only run forward
+            slotData = new float[plan.slotSizes().length][];
+            for (int s = 0; s < slotData.length; s++) slotData[s] = new float[batch * plan.slotSizes()[s]];
+            slotBatch = batch;
+            gradView = null;
+        }
+        if (gradView == null) {
+            int n = batch;
+            gradView = new Tensor[valueShapes.length];
+            for (int v = 0; v < valueShapes.length; v++) {
+                int s = plan.gradSlot()[v];
+                if (s >= 0) gradView[v] = Tensor.wrap(slotData[s], valueShapes[v].withBatch(n));
+            }
+            scratchView = new Tensor[sources.length][];
+            for (int j = 0; j < sources.length; j++) {
+                scratchView[j] = new Tensor[sources[j].length];
+                for (int k = 0; k < sources[j].length; k++) {
+                    int s = plan.scratchSlot()[j][k];
+                    if (s >= 0) scratchView[j][k] = Tensor.wrap(slotData[s], valueShapes[sources[j][k]].withBatch(n));
+                }
+            }
         }
     }
 
@@ -241,7 +318,7 @@ public final class Model {
         ensure(n);
         for (int i = 0; i < inputCount; i++) actView[i] = inputs[i];
         for (int j = 0; j < runtimes.size(); j++) {
-            Tensor[] ins = new Tensor[sources[j].length];
+            Tensor[] ins = insOf[j];
             for (int k = 0; k < ins.length; k++) ins[k] = actView[sources[j][k]];
             runtimes.get(j).forward(ins, actView[inputCount + j], training);
         }
@@ -266,49 +343,35 @@ public final class Model {
                     + out.shapeString());
         }
         for (Parameter p : params.values()) p.grad().fill(0f);
-        int n = batch;
-        if (received == null || received.length != valueShapes.length) received = new boolean[valueShapes.length];
-        java.util.Arrays.fill(received, false);
-        Tensor g0 = gradTensor(outputIndex, n);
-        g0.copyFrom(gradOutput);
-        received[outputIndex] = true;
+        ensureGradients();
+        int[] gradSlot = plan.gradSlot();
+        gradView[outputIndex].copyFrom(gradOutput);
+        // Runtimes overwrite the gradients they are handed; only model inputs, which some layers
+        // (Embedding) have no gradient for, start from zero.
+        for (int i = 0; i < inputCount; i++) if (gradSlot[i] >= 0) gradView[i].fill(0f);
         for (int j = runtimes.size() - 1; j >= 0; j--) {
             int v = inputCount + j;
-            if (!received[v]) continue; // does not reach the output
+            if (gradSlot[v] < 0) continue; // does not reach the output
             int[] src = sources[j];
-            Tensor[] ins = new Tensor[src.length];
-            Tensor[] dIn = new Tensor[src.length];
-            boolean[] viaScratch = new boolean[src.length];
+            Tensor[] ins = insOf[j];
+            Tensor[] dIn = dInOf[j];
+            byte[] mode = plan.mode()[j];
             for (int k = 0; k < src.length; k++) {
-                int s = src[k];
-                ins[k] = actView[s];
-                if (s < inputCount && !inputGradients) continue;
-                if (!received[s]) {
-                    dIn[k] = gradTensor(s, n);
-                    received[s] = true;
-                } else {
-                    long key = ((long) j << 32) | k;
-                    float[] buf = scratch.computeIfAbsent(key, kk -> new float[capacity * valueShapes[s].size()]);
-                    dIn[k] = Tensor.wrap(buf, valueShapes[s].withBatch(n));
-                    viaScratch[k] = true;
-                }
+                ins[k] = actView[src[k]];
+                dIn[k] = switch (mode[k]) {
+                    case GradientPlan.DIRECT -> gradView[src[k]];
+                    case GradientPlan.SCRATCH -> scratchView[j][k];
+                    default -> null;
+                };
             }
             runtimes.get(j).backward(ins, actView[v], gradView[v], dIn);
             for (int k = 0; k < src.length; k++) {
-                if (!viaScratch[k]) continue;
-                float[] dst = grad[src[k]], add = dIn[k].data();
+                if (mode[k] != GradientPlan.SCRATCH) continue;
+                float[] dst = gradView[src[k]].data(), add = dIn[k].data();
                 int size = dIn[k].size();
                 for (int e = 0; e < size; e++) dst[e] += add[e];
             }
         }
-    }
-
-    private Tensor gradTensor(int v, int n) {
-        if (grad[v] == null) grad[v] = new float[capacity * valueShapes[v].size()];
-        if (gradView[v] == null) gradView[v] = Tensor.wrap(grad[v], valueShapes[v].withBatch(n));
-        Tensor t = gradView[v];
-        t.fill(0f);
-        return t;
     }
 
     /** dL/d(input i) from the last backward pass (needs {@link #setInputGradients}). */

@@ -31,4 +31,14 @@ final class PositionBiasRuntime extends LayerRuntime {
         for (int i = 0; i < n; i++) for (int k = 0; k < size; k++) db[k] += dy[i * size + k];
         if (dIn[0] != null) System.arraycopy(dy, 0, dIn[0].data(), 0, n * size);
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return false;
+    }
 }

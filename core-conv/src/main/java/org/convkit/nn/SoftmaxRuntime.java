@@ -36,4 +36,14 @@ final class SoftmaxRuntime extends LayerRuntime {
             for (int k = 0; k < size; k++) dx[o + k] = (float) (y[o + k] * (dy[o + k] - dot));
         }
     }
+
+    @Override
+    boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    boolean backwardReadsOutput() {
+        return true;
+    }
 }

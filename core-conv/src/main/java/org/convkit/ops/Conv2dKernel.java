@@ -13,6 +13,16 @@ public interface Conv2dKernel {
     void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws);
 
     /**
+     * {@code y = max(conv(x, w) + b, 0)}: the forward pass with ReLU applied as the result is
+     * written (NaN stays NaN, as {@link Math#max} does). The default runs {@link #forward} and then
+     * a pass over {@code y}.
+     */
+    default void forwardRelu(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
+        forward(g, x, xOff, w, b, y, yOff, ws);
+        for (int i = yOff, end = yOff + g.outSize(); i < end; i++) y[i] = Math.max(y[i], 0f);
+    }
+
+    /**
      * dL/dX: the full convolution of dL/dO (zero-padded, dilated by the stride) with the filters
      * turned 180 degrees. Overwrites {@code dx}.
      */

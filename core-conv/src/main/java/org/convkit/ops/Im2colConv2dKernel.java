@@ -4,55 +4,91 @@ package org.convkit.ops;
  * Convolution as matrix products (Chellapilla et al. 2006): the input patches of one example are
  * unrolled into a {@code (C/groups*kh*kw) x (outH*outW)} matrix ("im2col"), and then
  * <ul>
- *   <li>forward: {@code Y = W * col + b};</li>
+ *   <li>forward: {@code Y = W * col + b} (with ReLU fused into the product's last write when asked);</li>
  *   <li>backward-weights: {@code dW += dY * col^T} (the input correlated with dL/dO);</li>
  *   <li>backward-data: {@code dcol = W^T * dY}, scattered back by col2im — the same sums as the full
  *       convolution of dL/dO with the 180-degree-turned filters.</li>
  * </ul>
- * Buffers come from the caller's {@link Workspace}.
+ * Two layouts need no unrolling because the patch matrix is already a strided view of the input:
+ * 1x1 stride-1 unpadded convolutions, and filters as wide as an unpadded single-channel input
+ * (Kim 2014's sentence convolutions), whose patch for output row {@code t} is the contiguous run
+ * starting at row {@code t*strideH}. Products run through {@link Sgemm}; buffers come from the
+ * caller's {@link Workspace}.
  */
 public final class Im2colConv2dKernel implements Conv2dKernel {
     private static final int COL = 0;
     private static final int SCRATCH = 1;
+    private static final int TURNED = 2;
 
     @Override
     public void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
+        forward(g, x, xOff, w, b, y, yOff, ws, false);
+    }
+
+    @Override
+    public void forwardRelu(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
+        forward(g, x, xOff, w, b, y, yOff, ws, true);
+    }
+
+    private void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws,
+                         boolean relu) {
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
-        boolean direct = isPointwise(g);
-        float[] col = direct ? null : ws.get(COL, k * p);
+        int plane = g.inH() * g.inW();
+        boolean pointwise = isPointwise(g), rows = isRowView(g);
+        float[] col = pointwise || rows ? null : ws.get(COL, k * p);
         for (int grp = 0; grp < g.groups(); grp++) {
-            float[] src;
-            int srcOff;
-            if (direct) {
-                src = x;
-                srcOff = xOff + grp * g.inPerGroup() * p;
+            int xo = xOff + grp * g.inPerGroup() * plane, yo = yOff + grp * opg * p, wo = grp * opg * k;
+            if (pointwise) {
+                Sgemm.gemm(false, false, opg, p, k, w, wo, k, x, xo, p, y, yo, p, false, b, grp * opg, relu);
+            } else if (rows) {
+                Sgemm.gemm(false, true, opg, p, k, w, wo, k, x, xo, rowStride(g), y, yo, p, false, b, grp * opg, relu);
             } else {
                 im2col(g, grp, x, xOff, col);
-                src = col;
-                srcOff = 0;
+                Sgemm.gemm(false, false, opg, p, k, w, wo, k, col, 0, p, y, yo, p, false, b, grp * opg, relu);
             }
-            int yo = yOff + grp * opg * p;
-            if (b != null) {
-                for (int co = 0; co < opg; co++) java.util.Arrays.fill(y, yo + co * p, yo + (co + 1) * p, b[grp * opg + co]);
-            }
-            Sgemm.nn(opg, p, k, w, grp * opg * k, k, src, srcOff, p, y, yo, p, b != null);
         }
     }
 
     @Override
     public void backwardData(ConvGeometry g, float[] dy, int dyOff, float[] w, float[] dx, int dxOff, Workspace ws) {
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
+        int plane = g.inH() * g.inW();
         if (isPointwise(g)) {
             for (int grp = 0; grp < g.groups(); grp++) {
-                Sgemm.tn(k, p, opg, w, grp * opg * k, k, dy, dyOff + grp * opg * p, p,
-                        dx, dxOff + grp * g.inPerGroup() * p, p, false);
+                Sgemm.gemm(true, false, k, p, opg, w, grp * opg * k, k, dy, dyOff + grp * opg * p, p,
+                        dx, dxOff + grp * g.inPerGroup() * p, p, false, null, 0, false);
+            }
+            return;
+        }
+        ConvGeometry tg = transposedGeometry(g);
+        if (tg != null) {
+            // dL/dX as a forward convolution of dL/dO with the turned filters: one product, no col2im
+            float[] wt = ws.get(TURNED, g.weightSize());
+            turnFilters(g, w, wt);
+            int pin = g.inH() * g.inW(), kt = tg.filterSize();
+            float[] col = ws.get(COL, kt * pin);
+            im2col(tg, 0, dy, dyOff, col);
+            Sgemm.gemm(false, false, g.inChannels(), pin, kt, wt, 0, kt, col, 0, pin, dx, dxOff, pin, false, null, 0, false);
+            return;
+        }
+        java.util.Arrays.fill(dx, dxOff, dxOff + g.inSize(), 0f);
+        if (isRowView(g)) {
+            // dcol^T[p x k] = dY^T W, then each patch row adds back onto the input run it was read from.
+            float[] s = ws.get(SCRATCH, p * k);
+            int ld = rowStride(g);
+            for (int grp = 0; grp < g.groups(); grp++) {
+                Sgemm.gemm(true, false, p, k, opg, dy, dyOff + grp * opg * p, p, w, grp * opg * k, k, s, 0, k, false, null, 0, false);
+                int base = dxOff + grp * plane;
+                for (int t = 0; t < p; t++) {
+                    int d = base + t * ld, o = t * k;
+                    for (int e = 0; e < k; e++) dx[d + e] += s[o + e];
+                }
             }
             return;
         }
         float[] col = ws.get(COL, k * p);
-        java.util.Arrays.fill(dx, dxOff, dxOff + g.inSize(), 0f);
         for (int grp = 0; grp < g.groups(); grp++) {
-            Sgemm.tn(k, p, opg, w, grp * opg * k, k, dy, dyOff + grp * opg * p, p, col, 0, p, false);
+            Sgemm.gemm(true, false, k, p, opg, w, grp * opg * k, k, dy, dyOff + grp * opg * p, p, col, 0, p, false, null, 0, false);
             col2imAdd(g, grp, col, dx, dxOff);
         }
     }
@@ -61,21 +97,19 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     public void backwardWeights(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff,
                                 float[] db, int dbOff, Workspace ws) {
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
-        boolean direct = isPointwise(g);
-        float[] col = direct ? null : ws.get(COL, k * p);
-        float[] scratch = ws.get(SCRATCH, k * p);
+        int plane = g.inH() * g.inW();
+        boolean pointwise = isPointwise(g), rows = isRowView(g);
+        float[] col = pointwise || rows ? null : ws.get(COL, k * p);
         for (int grp = 0; grp < g.groups(); grp++) {
-            float[] src;
-            int srcOff;
-            if (direct) {
-                src = x;
-                srcOff = xOff + grp * g.inPerGroup() * p;
+            int xo = xOff + grp * g.inPerGroup() * plane, dyo = dyOff + grp * opg * p, dwo = dwOff + grp * opg * k;
+            if (pointwise) {
+                Sgemm.gemm(false, true, opg, k, p, dy, dyo, p, x, xo, p, dw, dwo, k, true, null, 0, false);
+            } else if (rows) {
+                Sgemm.gemm(false, false, opg, k, p, dy, dyo, p, x, xo, rowStride(g), dw, dwo, k, true, null, 0, false);
             } else {
                 im2col(g, grp, x, xOff, col);
-                src = col;
-                srcOff = 0;
+                Sgemm.gemm(false, true, opg, k, p, dy, dyo, p, col, 0, p, dw, dwo, k, true, null, 0, false);
             }
-            Sgemm.nt(opg, k, p, dy, dyOff + grp * opg * p, p, src, srcOff, p, dw, dwOff + grp * opg * k, k, true, scratch);
         }
         if (db != null) {
             for (int co = 0; co < g.outChannels(); co++) {
@@ -85,6 +119,49 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                 db[dbOff + co] += s;
             }
         }
+    }
+
+    /**
+     * A single-channel (per group), unpadded input under filters exactly as wide as it (and not
+     * dilated in height): output row {@code t}'s patch is input elements
+     * {@code [t*strideH*W, t*strideH*W + kh*W)}, so the patch matrix is a view of the input with
+     * row stride {@code strideH*W}.
+     */
+    static boolean isRowView(ConvGeometry g) {
+        return g.inPerGroup() == 1 && g.kernelW() == g.inW() && g.padLeft() == 0 && g.padRight() == 0
+                && g.padTop() == 0 && g.padBottom() == 0 && g.dilationH() == 1 && (g.dilationW() == 1 || g.kernelW() == 1)
+                && !isPointwise(g);
+    }
+
+    /**
+     * For a stride-1, ungrouped convolution padded by at most {@code dilation*(k-1)} on each side,
+     * the geometry under which dL/dX is the forward convolution of dL/dO (as input, {@code outC}
+     * channels) with the filters turned 180 degrees and their channel axes swapped: padding
+     * {@code dilation*(k-1) - pad} on each side gives an output of exactly the input's size.
+     * Null where that does not hold (strides, groups, the strided-view and 1x1 layouts).
+     */
+    static ConvGeometry transposedGeometry(ConvGeometry g) {
+        if (g.groups() != 1 || g.strideH() != 1 || g.strideW() != 1 || isPointwise(g) || isRowView(g)) return null;
+        int eh = g.dilationH() * (g.kernelH() - 1), ew = g.dilationW() * (g.kernelW() - 1);
+        int pt = eh - g.padTop(), pb = eh - g.padBottom(), pl = ew - g.padLeft(), pr = ew - g.padRight();
+        if (pt < 0 || pb < 0 || pl < 0 || pr < 0) return null;
+        return new ConvGeometry(g.outChannels(), g.outH(), g.outW(), g.inChannels(), g.kernelH(), g.kernelW(), 1, 1,
+                pt, pb, pl, pr, g.dilationH(), g.dilationW(), 1);
+    }
+
+    /** {@code wt[ci][co][kh-1-ky][kw-1-kx] = w[co][ci][ky][kx]}. */
+    private static void turnFilters(ConvGeometry g, float[] w, float[] wt) {
+        int kh = g.kernelH(), kw = g.kernelW(), ci = g.inChannels(), co = g.outChannels(), taps = kh * kw;
+        for (int o = 0; o < co; o++) {
+            for (int i = 0; i < ci; i++) {
+                int src = (o * ci + i) * taps, dst = (i * co + o) * taps + taps - 1;
+                for (int t = 0; t < taps; t++) wt[dst - t] = w[src + t];
+            }
+        }
+    }
+
+    private static int rowStride(ConvGeometry g) {
+        return g.strideH() * g.inW();
     }
 
     /** A 1x1, stride-1, unpadded convolution reads its input directly as the patch matrix. */
@@ -111,8 +188,12 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                         }
                         int src = cBase + iy * iw;
                         int x0 = kx * g.dilationW() - g.padLeft();
-                        if (g.strideW() == 1 && x0 >= 0 && x0 + ow <= iw) {
-                            System.arraycopy(x, src + x0, col, d, ow);
+                        if (g.strideW() == 1) {
+                            // zeros where the tap falls in the padding, one copy for the rest
+                            int lo = Math.min(ow, Math.max(0, -x0)), hi = Math.max(lo, Math.min(ow, iw - x0));
+                            if (lo > 0) java.util.Arrays.fill(col, d, d + lo, 0f);
+                            if (hi > lo) System.arraycopy(x, src + x0 + lo, col, d + lo, hi - lo);
+                            if (hi < ow) java.util.Arrays.fill(col, d + hi, d + ow, 0f);
                         } else {
                             for (int ox = 0; ox < ow; ox++) {
                                 int ix = ox * g.strideW() + x0;
@@ -140,8 +221,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                         int dst = cBase + iy * iw;
                         int s = src + oy * ow;
                         int x0 = kx * g.dilationW() - g.padLeft();
-                        if (g.strideW() == 1 && x0 >= 0 && x0 + ow <= iw) {
-                            for (int ox = 0; ox < ow; ox++) dx[dst + x0 + ox] += col[s + ox];
+                        if (g.strideW() == 1) {
+                            int lo = Math.min(ow, Math.max(0, -x0)), hi = Math.max(lo, Math.min(ow, iw - x0));
+                            int o = dst + x0;
+                            for (int ox = lo; ox < hi; ox++) dx[o + ox] += col[s + ox];
                         } else {
                             for (int ox = 0; ox < ow; ox++) {
                                 int ix = ox * g.strideW() + x0;

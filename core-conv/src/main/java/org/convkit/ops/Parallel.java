@@ -32,6 +32,11 @@ public final class Parallel {
         return pool.getParallelism();
     }
 
+    /** Whether the calling thread is one of the pool's workers (work it starts is not split again). */
+    public static boolean inWorker() {
+        return Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread w && w.getPool() == pool;
+    }
+
     /** The calling thread's scratch workspace. */
     public static Workspace workspace() {
         return WORKSPACE.get();
@@ -55,6 +60,27 @@ public final class Parallel {
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         }
+    }
+
+    /** A body over a range {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        /** Processes {@code [from, to)}. */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, size)} split into contiguous ranges on the pool, for
+     * element-wise work where each element's result does not depend on the split. Small sizes
+     * run on the calling thread.
+     */
+    public static void forRange(int size, RangeBody body) {
+        int parts = (int) Math.min(4L * pool.getParallelism(), size / 65_536L);
+        if (parts <= 1 || inWorker()) {
+            body.run(0, size);
+            return;
+        }
+        forEach(parts, c -> body.run(chunkStart(size, parts, c), chunkStart(size, parts, c + 1)));
     }
 
     /** Start of chunk {@code c} of {@code chunks} over {@code [0, n)}. */

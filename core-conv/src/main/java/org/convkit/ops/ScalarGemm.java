@@ -1,104 +1,86 @@
 package org.convkit.ops;
 
 /**
- * Single-precision matrix products on row-major arrays with leading dimensions, written so that
- * the JIT vectorises the innermost loop (a contiguous {@code c[j] += a * b[j]}), four rows of C
- * at a time so each loaded row of B serves four rows. Summation order is fixed, so results are
- * reproducible to the bit.
+ * The portable path of {@link Sgemm} for JVMs without the {@code jdk.incubator.vector} module
+ * (e.g. Android): plain loops that the JIT auto-vectorises. It does the same arithmetic as
+ * {@link VectorGemm}, element for element: the shared dimension in blocks of {@link #KC}, each
+ * block summed from zero with fused multiply-adds in order, then added to C, then the bias, then
+ * ReLU. So both paths give the same bits, and a model's outputs do not depend on whether the
+ * Vector API is in use.
  */
-public final class Sgemm {
-    private static final int KB = 128;
+final class ScalarGemm {
+    /** Shared-dimension block; both paths must use the same. */
+    static final int KC = Integer.getInteger("convkit.gemm.kc", 128);
     private static final int NB = 512;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(
+            () -> new float[][]{new float[NB], new float[KC * NB]});
 
-    private Sgemm() {
+    private ScalarGemm() {
     }
 
-    /** {@code C[m x n] = (accumulate ? C : 0) + A[m x k] * B[k x n]}. */
-    public static void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) zero(m, n, c, cOff, ldc);
-        for (int k0 = 0; k0 < k; k0 += KB) {
-            int k1 = Math.min(k, k0 + KB);
-            for (int j0 = 0; j0 < n; j0 += NB) {
-                int j1 = Math.min(n, j0 + NB);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    int c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-                    int ar = aOff + i * lda;
-                    for (int kk = k0; kk < k1; kk++) {
-                        float a0 = a[ar + kk], a1 = a[ar + lda + kk], a2 = a[ar + 2 * lda + kk], a3 = a[ar + 3 * lda + kk];
-                        int br = bOff + kk * ldb;
-                        for (int j = j0; j < j1; j++) {
-                            float bv = b[br + j];
-                            c[c0 + j] += a0 * bv;
-                            c[c1 + j] += a1 * bv;
-                            c[c2 + j] += a2 * bv;
-                            c[c3 + j] += a3 * bv;
-                        }
+    /** Rows {@code [m0, m1)} and columns {@code [n0, n1)} of C, with {@link Sgemm#gemm}'s meaning. */
+    static void gemm(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        if (m1 <= m0 || n1 <= n0) return;
+        if (k == 0) {
+            epilogueOnly(m0, m1, n0, n1, c, cOff, ldc, accumulate, bias, biasOff, relu);
+            return;
+        }
+        float[][] s = SCRATCH.get();
+        float[] acc = s[0], bt = s[1];
+        for (int j0 = n0; j0 < n1; j0 += NB) {
+            int nb = Math.min(NB, n1 - j0);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean first = pc == 0, last = pc + kc >= k, load = !first || accumulate;
+                float[] bb;
+                int bo, ld;
+                if (transB) {
+                    // B stored n x k: copy the block into a kc x nb scratch so the inner loop runs along a row.
+                    for (int j = 0; j < nb; j++) {
+                        int src = bOff + (j0 + j) * ldb + pc;
+                        for (int p = 0; p < kc; p++) bt[p * nb + j] = b[src + p];
                     }
+                    bb = bt;
+                    bo = 0;
+                    ld = nb;
+                } else {
+                    bb = b;
+                    bo = bOff + pc * ldb + j0;
+                    ld = ldb;
                 }
-                for (; i < m; i++) {
-                    int cr = cOff + i * ldc, ar = aOff + i * lda;
-                    for (int kk = k0; kk < k1; kk++) {
-                        float av = a[ar + kk];
-                        int br = bOff + kk * ldb;
-                        for (int j = j0; j < j1; j++) c[cr + j] += av * b[br + j];
+                for (int i = m0; i < m1; i++) {
+                    java.util.Arrays.fill(acc, 0, nb, 0f);
+                    for (int p = 0; p < kc; p++) {
+                        float av = transA ? a[aOff + (pc + p) * lda + i] : a[aOff + i * lda + pc + p];
+                        int br = bo + p * ld;
+                        for (int j = 0; j < nb; j++) acc[j] = Math.fma(av, bb[br + j], acc[j]);
+                    }
+                    int cr = cOff + i * ldc + j0;
+                    boolean addBias = first && bias != null;
+                    float bv = addBias ? bias[biasOff + i] : 0f;
+                    boolean r = relu && last;
+                    for (int j = 0; j < nb; j++) {
+                        float v = load ? c[cr + j] + acc[j] : acc[j];
+                        if (addBias) v = v + bv;
+                        if (r) v = Math.max(v, 0f);
+                        c[cr + j] = v;
                     }
                 }
             }
         }
     }
 
-    /** {@code C[m x n] = (accumulate ? C : 0) + A^T * B} where A is stored {@code k x m}. */
-    public static void tn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) zero(m, n, c, cOff, ldc);
-        for (int k0 = 0; k0 < k; k0 += KB) {
-            int k1 = Math.min(k, k0 + KB);
-            for (int j0 = 0; j0 < n; j0 += NB) {
-                int j1 = Math.min(n, j0 + NB);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    int c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-                    for (int kk = k0; kk < k1; kk++) {
-                        int ar = aOff + kk * lda + i;
-                        float a0 = a[ar], a1 = a[ar + 1], a2 = a[ar + 2], a3 = a[ar + 3];
-                        int br = bOff + kk * ldb;
-                        for (int j = j0; j < j1; j++) {
-                            float bv = b[br + j];
-                            c[c0 + j] += a0 * bv;
-                            c[c1 + j] += a1 * bv;
-                            c[c2 + j] += a2 * bv;
-                            c[c3 + j] += a3 * bv;
-                        }
-                    }
-                }
-                for (; i < m; i++) {
-                    int cr = cOff + i * ldc;
-                    for (int kk = k0; kk < k1; kk++) {
-                        float av = a[aOff + kk * lda + i];
-                        int br = bOff + kk * ldb;
-                        for (int j = j0; j < j1; j++) c[cr + j] += av * b[br + j];
-                    }
-                }
+    /** {@code C = (accumulate ? C : 0) + bias}, then ReLU: the product with an empty shared dimension. */
+    static void epilogueOnly(int m0, int m1, int n0, int n1, float[] c, int cOff, int ldc, boolean accumulate,
+                             float[] bias, int biasOff, boolean relu) {
+        for (int i = m0; i < m1; i++) {
+            int r = cOff + i * ldc;
+            for (int j = n0; j < n1; j++) {
+                float v = (accumulate ? c[r + j] : 0f) + (bias != null ? bias[biasOff + i] : 0f);
+                c[r + j] = relu ? Math.max(v, 0f) : v;
             }
         }
-    }
-
-    /**
-     * {@code C[m x n] = (accumulate ? C : 0) + A * B^T} where B is stored {@code n x k}; B is first
-     * transposed into {@code scratch} (at least {@code k*n} floats) so the product runs as {@link #nn}.
-     */
-    public static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float[] c, int cOff, int ldc, boolean accumulate, float[] scratch) {
-        for (int j = 0; j < n; j++) {
-            int br = bOff + j * ldb;
-            for (int kk = 0; kk < k; kk++) scratch[kk * n + j] = b[br + kk];
-        }
-        nn(m, n, k, a, aOff, lda, scratch, 0, n, c, cOff, ldc, accumulate);
-    }
-
-    private static void zero(int m, int n, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
     }
 }

@@ -1,0 +1,147 @@
+package org.convkit.audio.kws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.convkit.audio.cache.FeatureCache;
+import org.convkit.audio.features.FeatureNormalisation;
+import org.convkit.audio.features.FeatureStatistics;
+import org.convkit.corpora.Split;
+import org.convkit.io.ConvkitJson;
+import org.convkit.nn.Model;
+import org.convkit.nn.SoftmaxCrossEntropy;
+import org.convkit.train.AdamSettings;
+import org.convkit.train.EarlyStopping;
+import org.convkit.train.EpochResult;
+import org.convkit.train.ProgressPrinter;
+import org.convkit.train.Trainer;
+import org.convkit.train.TrainerSettings;
+import org.convkit.train.TrainingCallback;
+import org.convkit.train.TrainingHistory;
+
+/**
+ * Trains a zoo model on a corpus: opens it ({@link KwsCorpus}), measures the GLOBAL feature
+ * statistics on the unaugmented training split, trains with Adam and on-the-fly augmentation,
+ * keeps the parameters of the best validation accuracy (early stopping after {@code patience}
+ * evaluations without improvement), evaluates on the test split and saves a {@link KwsModel} whose
+ * metadata holds the settings, seed, metrics, corpus path and convkit version.
+ */
+public final class KwsTrainer {
+
+    private static final ObjectMapper JSON = ConvkitJson.mapper();
+
+    private KwsTrainer() {
+    }
+
+    /**
+     * Runs the training described by {@code settings}.
+     *
+     * @param settings what to train
+     * @param progress where to print progress (plain lines), or null for none
+     * @return the result, after the model file is written
+     */
+    public static KwsTrainingResult train(KwsTrainingSettings settings, PrintStream progress) {
+        KwsCorpus corpus = KwsCorpus.open(Path.of(settings.data()), settings.task());
+        FeatureCache cache;
+        try {
+            cache = settings.cacheDirectory() == null ? FeatureCache.inMemory(256)
+                    : FeatureCache.withDirectory(256, Path.of(settings.cacheDirectory()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int clip = settings.features().sampleRate(); // one second
+        KwsFrontEnd raw = new KwsFrontEnd(settings.frontEnd(),
+                settings.features().withNormalisation(FeatureNormalisation.NONE), null, clip);
+        long t0 = System.nanoTime();
+        KwsDataset trainFixed = KwsDataset.fixed(corpus, Split.TRAIN, raw, corpus.labels(), cache);
+        KwsFrontEnd fe = raw;
+        if (settings.features().normalisation() == FeatureNormalisation.GLOBAL) {
+            FeatureStatistics stats = trainFixed.measureStatistics();
+            fe = new KwsFrontEnd(settings.frontEnd(), settings.features(), stats, clip);
+        }
+        KwsDataset train = KwsDataset.augmented(corpus, Split.TRAIN, fe, corpus.labels(), settings.augmentation(),
+                settings.seed(), settings.epochSize());
+        KwsDataset validation = KwsDataset.fixed(corpus, Split.VALIDATION, raw, corpus.labels(), cache).withStatistics(fe);
+        boolean hasTest = !corpus.examples(Split.TEST).isEmpty();
+        KwsDataset test = hasTest
+                ? KwsDataset.fixed(corpus, Split.TEST, raw, corpus.labels(), cache).withStatistics(fe) : null;
+        if (progress != null) {
+            progress.printf("%s: %d classes %s; train %d (epoch %d), validation %d, test %d examples; features %s %dx%d,"
+                            + " loaded in %.1f s%n", corpus.root(), corpus.labels().size(), corpus.labels(),
+                    train.examples().size(), train.size(), validation.size(), hasTest ? test.size() : 0,
+                    fe.kind(), fe.frames(), fe.coefficients(), (System.nanoTime() - t0) / 1e9);
+        }
+        Model network = Model.create(KwsModels.build(settings.model(), fe.frames(), fe.coefficients(),
+                corpus.labels().size()), settings.seed());
+        if (progress != null) {
+            progress.print(network.summary());
+        }
+        TrainerSettings ts = TrainerSettings.of(settings.epochs(), settings.batchSize(), settings.seed())
+                .withEarlyStopping(EarlyStopping.of(EarlyStopping.Monitor.VALIDATION_ACCURACY, settings.patience()));
+        if (settings.patience() == 0) {
+            ts = ts.withEarlyStopping(EarlyStopping.keepBestAccuracy());
+        }
+        Trainer trainer = new Trainer(network, SoftmaxCrossEntropy.plain(),
+                AdamSettings.adam(settings.learningRate()).withWeightDecay(settings.weightDecay()).create(), ts);
+        trainer.addCallback(train.epochCallback());
+        if (settings.maxTrainSeconds() > 0) {
+            trainer.addCallback(budget(trainer, settings.maxTrainSeconds()));
+        }
+        if (progress != null) {
+            trainer.addCallback(ProgressPrinter.plain(progress, 30));
+        }
+        TrainingHistory history = trainer.fit(train, validation);
+        double bestVal = history.best().map(EpochResult::validationAccuracy).orElse(Double.NaN);
+
+        ObjectNode meta = JSON.createObjectNode();
+        meta.set("training", JSON.valueToTree(settings));
+        meta.put("seed", settings.seed());
+        meta.put("corpus", corpus.root().toAbsolutePath().toString());
+        KwsModel model = new KwsModel(settings.model(), network, corpus.labels(), fe, meta);
+        EvaluationReport testReport = hasTest ? KwsEvaluator.evaluate(model, test, Split.TEST.label()) : null;
+        ObjectNode metrics = meta.putObject("metrics");
+        metrics.put("validation_accuracy", bestVal);
+        metrics.put("best_epoch", history.bestEpoch());
+        metrics.put("epochs_run", history.epochs().size());
+        metrics.put("stop_reason", history.stopReason().name());
+        metrics.put("train_seconds", history.seconds());
+        metrics.put("parameters", network.trainableParameterCount());
+        metrics.put("multiply_adds", network.macs());
+        if (testReport != null) {
+            metrics.put("test_accuracy", testReport.accuracy());
+            metrics.put("test_macro_f1", testReport.macroF1());
+        }
+        model = new KwsModel(settings.model(), network, corpus.labels(), fe, meta);
+        Path out = Path.of(settings.out());
+        try {
+            model.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new KwsTrainingResult(out, model, history, bestVal, testReport, history.seconds(),
+                network.trainableParameterCount(), network.macs(), train.examples().size());
+    }
+
+    /** Stops after an epoch when the next one, at the last epoch's pace, would end after the budget. */
+    private static TrainingCallback budget(Trainer trainer, double seconds) {
+        return new TrainingCallback() {
+            private long start;
+
+            @Override
+            public void onTrainStart(TrainerSettings s, int trainExamples, int validationExamples) {
+                start = System.nanoTime();
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult r) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (elapsed + r.seconds() > seconds) {
+                    trainer.requestStop();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package org.convkit.ops;
+
+import java.util.Locale;
+
+/**
+ * Single-precision matrix products on row-major arrays with leading dimensions, in pure Java.
+ *
+ * <p>With the {@code jdk.incubator.vector} module present (run with
+ * {@code --add-modules jdk.incubator.vector}) products run on a packed, register-blocked
+ * micro-kernel in the Vector API ({@link VectorGemm}); without it (or with
+ * {@code -Dconvkit.vector=false}) on plain loops that the JIT auto-vectorises. No native code
+ * either way.
+ *
+ * <p>Called from outside the {@link Parallel} pool, a large product is split over the pool's
+ * threads by blocks of rows or columns of C; each element of C is summed in the same order
+ * whatever the split, so the result is the same to the bit for any thread count.
+ */
+public final class Sgemm {
+    /** Whether the Vector API path is in use. */
+    public static final boolean VECTOR = vectorUsable();
+    /** Products smaller than this many multiply-adds are not split over threads. */
+    private static final long PARALLEL_MIN_MACS = 1L << 21;
+
+    private Sgemm() {
+    }
+
+    private static boolean vectorUsable() {
+        if (!Boolean.parseBoolean(System.getProperty("convkit.vector", "true"))) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        // Without SIMD intrinsics for at least 8 float lanes (or NEON's 4) the Vector API runs
+        // in its slow Java fallback; the plain loops are faster there.
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        int lanes = VectorGemm.L;
+        return lanes >= 8 || (arch.equals("aarch64") && lanes >= 4);
+    }
+
+    /** A one-line description of the path in use, e.g. {@code vector-api 512-bit (16 x float), tile 8x32}. */
+    public static String describe() {
+        return VECTOR
+                ? "vector-api " + VectorGemm.L * 32 + "-bit (" + VectorGemm.L + " x float), tile " + VectorGemm.MR + "x"
+                  + VectorGemm.NR + ", kc " + VectorGemm.KC
+                : "scalar loops (jdk.incubator.vector not in use)";
+    }
+
+    /**
+     * {@code C[m x n] = (accumulate ? C : 0) + op(A) op(B) + bias}, then {@code max(., 0)} if
+     * {@code relu}. {@code op(A)} is {@code m x k}, stored row-major {@code m x k} with leading
+     * dimension {@code lda}, or stored {@code k x m} when {@code transA}; {@code op(B)} is
+     * {@code k x n}, stored {@code k x n} or {@code n x k} when {@code transB}. {@code bias} (may
+     * be null) holds one value per row of C from {@code biasOff}. ReLU uses {@link Math#max}, so
+     * NaN stays NaN.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        if (m <= 0 || n <= 0) return;
+        int threads = Parallel.threads();
+        if (threads > 1 && (long) m * n * k >= PARALLEL_MIN_MACS && !Parallel.inWorker()) {
+            int mr = VECTOR ? VectorGemm.MR : 4, nr = VECTOR ? VectorGemm.NR : 16;
+            boolean byCols = n >= m;
+            int unit = byCols ? nr : mr, extent = byCols ? n : m;
+            int units = (extent + unit - 1) / unit, parts = Math.min(threads, units);
+            if (parts > 1) {
+                Parallel.forEach(parts, t -> {
+                    int from = Math.min(extent, Parallel.chunkStart(units, parts, t) * unit);
+                    int to = Math.min(extent, Parallel.chunkStart(units, parts, t + 1) * unit);
+                    if (byCols) run(transA, transB, 0, m, from, to, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+                    else run(transA, transB, from, to, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+                });
+                return;
+            }
+        }
+        run(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+    }
+
+    /** As {@link #gemm} on the calling thread only. */
+    public static void gemmSerial(boolean transA, boolean transB, int m, int n, int k,
+                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                  float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        run(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+    }
+
+    private static void run(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        if (VECTOR) {
+            VectorGemm.gemm(transA, transB, m0, m1, n0, n1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+        } else {
+            ScalarGemm.gemm(transA, transB, m0, m1, n0, n1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+        }
+    }
+
+    /** The portable loops, whatever {@link #VECTOR} says (for tests and benchmarks). */
+    public static void gemmScalar(boolean transA, boolean transB, int m, int n, int k,
+                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                  float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        ScalarGemm.gemm(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
+    }
+
+    /** {@code C[m x n] = (accumulate ? C : 0) + A[m x k] * B[k x n]}. */
+    public static void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(false, false, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, null, 0, false);
+    }
+
+    /** {@code C[m x n] = (accumulate ? C : 0) + A^T * B} where A is stored {@code k x m}. */
+    public static void tn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(true, false, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, null, 0, false);
+    }
+
+    /** {@code C[m x n] = (accumulate ? C : 0) + A * B^T} where B is stored {@code n x k}. */
+    public static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(false, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, null, 0, false);
+    }
+}

@@ -1,0 +1,100 @@
+package org.convkit.jmh;
+
+import org.convkit.ops.Conv2dKernel;
+import org.convkit.ops.ConvGeometry;
+import org.convkit.ops.Im2colConv2dKernel;
+import org.convkit.ops.Workspace;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.SplittableRandom;
+
+/**
+ * One example through each convolution layer of the reference workloads, single thread: forward,
+ * backward-data and backward-weights. The {@code macs} secondary result is multiply-adds per
+ * second (each of the three passes does the layer's forward multiply-add count).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ConvKernelBenchmark {
+    /** Layers of W1..W4 (see shared/bench/WORKLOADS.md). */
+    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w3.conv5", "w4.conv1", "w4.conv3"})
+    public String layer;
+
+    private ConvGeometry g;
+    private final Conv2dKernel kernel = new Im2colConv2dKernel();
+    private final Workspace ws = new Workspace();
+    private float[] x, w, b, y, dy, dx, dw, db;
+
+    static ConvGeometry geometry(String layer) {
+        return switch (layer) {
+            case "w1.conv1" -> new ConvGeometry(1, 101, 40, 64, 20, 8, 1, 1, 0, 0, 0, 0, 1, 1, 1);
+            case "w1.conv2" -> new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1);
+            case "w2.conv-d1" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            case "w2.conv-d8" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1);
+            case "w3.conv5" -> new ConvGeometry(1, 56, 300, 100, 5, 300, 1, 1, 0, 0, 0, 0, 1, 1, 1);
+            case "w4.conv1" -> new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1);
+            case "w4.conv3" -> new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            default -> throw new IllegalArgumentException(layer);
+        };
+    }
+
+    @Setup
+    public void setup() {
+        g = geometry(layer);
+        SplittableRandom r = new SplittableRandom(2);
+        x = rand(r, g.inSize());
+        w = rand(r, g.weightSize());
+        b = rand(r, g.outChannels());
+        y = new float[g.outSize()];
+        dy = rand(r, g.outSize());
+        dx = new float[g.inSize()];
+        dw = new float[g.weightSize()];
+        db = new float[g.outChannels()];
+    }
+
+    private static float[] rand(SplittableRandom r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();
+        return v;
+    }
+
+    @Benchmark
+    public float[] forward(MacCounter counter) {
+        kernel.forward(g, x, 0, w, b, y, 0, ws);
+        counter.macs += g.macs();
+        return y;
+    }
+
+    @Benchmark
+    public float[] forwardRelu(MacCounter counter) {
+        kernel.forwardRelu(g, x, 0, w, b, y, 0, ws);
+        counter.macs += g.macs();
+        return y;
+    }
+
+    @Benchmark
+    public float[] backwardData(MacCounter counter) {
+        kernel.backwardData(g, dy, 0, w, dx, 0, ws);
+        counter.macs += g.macs();
+        return dx;
+    }
+
+    @Benchmark
+    public float[] backwardWeights(MacCounter counter) {
+        kernel.backwardWeights(g, x, 0, dy, 0, dw, 0, db, 0, ws);
+        counter.macs += g.macs();
+        return dw;
+    }
+}
