@@ -59,8 +59,8 @@ final class DemoCommand {
         Options o = new Options("demo", args)
                 .describe("--data-dir", "where corpora are cached", "$CONVKIT_DATA or ~/.convkit/data")
                 .describe("--report", "folder for the report (PNG pictures and index.html)", "convkit-report")
-                .describe("--kws-model", "keyword architecture", "res8-narrow")
-                .describe("--kws-seconds", "training budget of the keyword model in seconds", "240")
+                .describe("--kws-model", "keyword architecture (see kws train --help)", "cnn-one-fstride4")
+                .describe("--kws-seconds", "training budget of the keyword model in seconds", "180")
                 .describe("--text-epochs", "training epochs of the text CNN", "12")
                 .describe("--seed", "seed for every random choice", "1");
         if (o.help()) {
