@@ -1,26 +1,14 @@
 package org.convkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.convkit.corpora.Split;
-import org.convkit.corpora.TextExample;
-import org.convkit.corpora.vectors.WordVectorReader;
-import org.convkit.corpora.vectors.WordVectors;
 import org.convkit.io.ConvkitJson;
-import org.convkit.text.LabeledTokens;
-import org.convkit.text.Prediction;
+import org.convkit.text.TextWorkflows;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.text.cnn.KimClassifier;
 import org.convkit.text.cnn.KimCnn;
-import org.convkit.text.cnn.KimCnnTrainer;
 import org.convkit.text.cnn.KimTrainingSettings;
-import org.convkit.text.data.LabeledTexts;
 import org.convkit.text.data.TextDataFormat;
-import org.convkit.text.eval.ClassificationMetrics;
 import org.convkit.text.eval.ClassificationReport;
-import org.convkit.text.preprocess.TextPreprocessorRuntime;
-import org.convkit.text.vocab.Vocabulary;
-import org.convkit.train.ProgressPrinter;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -29,9 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** {@code convkit text train | eval | predict}: sentence classification with Kim's CNN. */
 final class TextCommand {
@@ -77,27 +63,18 @@ final class TextCommand {
         }
     }
 
-    private static WordVectorReader.Format vectorFormat(Path file) {
-        String n = file.getFileName().toString().toLowerCase();
-        if (n.endsWith(".bin") || n.endsWith(".bin.gz")) return WordVectorReader.Format.WORD2VEC_BINARY;
-        if (n.endsWith(".vec") || n.endsWith(".vec.gz")) return WordVectorReader.Format.FASTTEXT_VEC;
-        return WordVectorReader.Format.GLOVE_TEXT;
-    }
-
     private static int train(List<String> args, PrintStream out) throws Exception {
         KimTrainingSettings d = KimTrainingSettings.kim2014(1);
         Options o = new Options("text train", args)
                 .describe("--train", "labelled training file (required)", "")
                 .describe("--test", "labelled test file, scored after training", "(none)")
-                .describe("--validation", "labelled validation file for early stopping", "(a stratified "
-                        + (int) Math.round(100 * d.validationFraction()) + "% of --train)")
                 .describe("--format", "tsv, csv, fasttext, arff, trec, trec-fine", "(from the file name)")
                 .describe("--out", "where to write the trained model file (required)", "")
                 .describe("--embeddings", "pretrained vectors: GloVe text, word2vec .bin or fastText .vec", "(none)")
                 .describe("--mode", "rand, static, nonstatic or multichannel", "rand (nonstatic with --embeddings)")
                 .describe("--epochs", "most training epochs", Integer.toString(d.epochs()))
                 .describe("--batch", "mini-batch size", Integer.toString(d.batchSize()))
-                .describe("--max-tokens", "tokens kept per text", Integer.toString(d.maxTokens()))
+                .describe("--max-tokens", "tokens kept per text (0: the longest training text)", Integer.toString(d.maxTokens()))
                 .describe("--seed", "seed for weights, shuffling, dropout and the validation split", Long.toString(d.seed()))
                 .flag("--json", "print progress and the result as JSON");
         if (o.help()) {
@@ -119,54 +96,23 @@ final class TextCommand {
             throw new UsageException("--mode " + mode.cliName() + " needs --embeddings FILE");
         }
         KimTrainingSettings s = KimTrainingSettings.kim2014(o.getLong("--seed")).withEpochs(o.getInt("--epochs", 1, 10000))
-                .withBatchSize(o.getInt("--batch", 1, 65536)).withMaxTokens(o.getInt("--max-tokens", 1, 100000));
-        TextPreprocessorRuntime pre = new TextPreprocessorRuntime(s.preprocessor());
-        List<LabeledTokens> train = LabeledTexts.tokenize(format(o, trainFile).read(trainFile, Split.TRAIN), pre);
-        List<LabeledTokens> validation = null;
-        if (o.has("--validation")) {
-            Path vf = KwsCommand.existingFile("--validation", o.get("--validation"));
-            validation = LabeledTexts.tokenize(format(o, vf).read(vf, Split.VALIDATION), pre);
-        }
-        WordVectors vectors = null;
-        KimCnn arch = KimCnn.kim2014(mode);
-        if (o.has("--embeddings")) {
-            Path vf = KwsCommand.existingFile("--embeddings", o.get("--embeddings"));
-            Vocabulary vocab = KimCnnTrainer.vocabulary(train, s);
-            List<String> words = new ArrayList<>();
-            for (int i = 0; i < vocab.size(); i++) words.add(vocab.word(i));
-            vectors = WordVectorReader.read(vf, vectorFormat(vf), words);
-            arch = arch.withEmbeddingDim(vectors.dimension());
-            if (!o.isSet("--json")) {
-                out.printf("embeddings %s: %d of %d vocabulary words found (%.1f%%)%n", vf, vectors.found(),
-                        vectors.requested(), 100 * vectors.coverage());
-            }
-        }
-        ObjectNode provenance = ConvkitJson.mapper().createObjectNode();
-        provenance.put("train_file", trainFile.toAbsolutePath().toString());
-        if (o.has("--embeddings")) provenance.put("embeddings", Path.of(o.get("--embeddings")).toAbsolutePath().toString());
-        provenance.put("command", "convkit text train " + String.join(" ", args));
-        KimCnnTrainer.Result r = KimCnnTrainer.train(train, validation, arch, s, vectors, provenance,
-                o.isSet("--json") ? ProgressPrinter.json(out) : ProgressPrinter.auto(out));
-        KimClassifier c = r.classifier();
-        ClassificationReport test = null;
-        if (o.has("--test")) {
-            Path tf = KwsCommand.existingFile("--test", o.get("--test"));
-            test = ClassificationMetrics.evaluate(c, LabeledTexts.tokenize(format(o, tf).read(tf, Split.TEST), pre));
-            c.recordMetrics("test", test);
-        }
+                .withBatchSize(o.getInt("--batch", 1, 65536)).withMaxTokens(o.getInt("--max-tokens", 0, 100000));
+        Path testFile = o.has("--test") ? KwsCommand.existingFile("--test", o.get("--test")) : null;
+        Path vectors = o.has("--embeddings") ? KwsCommand.existingFile("--embeddings", o.get("--embeddings")) : null;
         Path outFile = Path.of(o.get("--out"));
-        c.save(outFile);
+        TextWorkflows.TrainRequest req = new TextWorkflows.TrainRequest(trainFile, format(o, trainFile), outFile, testFile,
+                vectors, null, KimCnn.kim2014(mode), s);
+        PrintStream log = o.isSet("--json") ? new PrintStream(PrintStream.nullOutputStream()) : out;
+        KimClassifier c = TextWorkflows.train(req, log);
         if (o.isSet("--json")) {
             ObjectNode n = ConvkitJson.mapper().createObjectNode();
             n.put("model_file", outFile.toString());
             n.put("mode", mode.cliName());
-            n.put("best_epoch", r.history().bestEpoch());
-            if (test != null) n.set("test", ConvkitJson.mapper().valueToTree(test));
+            if (c.metadata().has("metrics")) n.set("metrics", c.metadata().get("metrics"));
             out.println(ConvkitJson.mapper().writeValueAsString(n));
         } else {
             out.printf("model (%s, %d labels, vocabulary %d) saved to %s%n", mode.displayName(), c.labels().size(),
                     c.vocabulary().size(), outFile);
-            if (test != null) out.print(formatReport(test, c.labels()));
         }
         return 0;
     }
@@ -195,15 +141,13 @@ final class TextCommand {
         if (!o.has("--data")) throw new UsageException("--data FILE is required");
         KimClassifier c = loadTextModel(o.get("--model"));
         Path data = KwsCommand.existingFile("--data", o.get("--data"));
-        List<TextExample> ex = format(o, data).read(data, Split.TEST);
-        for (TextExample e : ex) {
-            if (!c.labels().contains(e.label())) {
-                throw new UsageException(data + ": label '" + e.label() + "' is not one the model knows " + c.labels());
-            }
+        ClassificationReport r;
+        try {
+            r = TextWorkflows.evaluate(c, data, format(o, data));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        ClassificationReport r = ClassificationMetrics.evaluate(c,
-                LabeledTexts.tokenize(ex, new TextPreprocessorRuntime(c.preprocessor())));
-        out.print(o.isSet("--json") ? ConvkitJson.mapper().writeValueAsString(r) + "\n" : formatReport(r, c.labels()));
+        out.print(o.isSet("--json") ? TextWorkflows.toJson(r) + "\n" : formatReport(r, c.labels()));
         return 0;
     }
 
@@ -221,32 +165,9 @@ final class TextCommand {
         BufferedReader r = o.has("--input")
                 ? Files.newBufferedReader(KwsCommand.existingFile("--input", o.get("--input")), StandardCharsets.UTF_8)
                 : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try (r; Stream<String> lines = r.lines()) {
-            List<String> buffer = new ArrayList<>();
-            // Bounded memory: texts are classified in batches as they stream in.
-            var it = lines.iterator();
-            while (it.hasNext()) {
-                buffer.add(it.next());
-                if (buffer.size() == 256 || !it.hasNext()) {
-                    List<Prediction> ps = c.predictTexts(buffer.stream(), 256).toList();
-                    for (int i = 0; i < ps.size(); i++) printPrediction(buffer.get(i), ps.get(i), c.labels(), o.isSet("--json"), out);
-                    buffer.clear();
-                }
-            }
+        try (r) {
+            TextWorkflows.predict(c, r, out, o.isSet("--json"));
         }
         return 0;
-    }
-
-    static void printPrediction(String text, Prediction p, List<String> labels, boolean json, PrintStream out) throws Exception {
-        if (json) {
-            ObjectNode n = ConvkitJson.mapper().createObjectNode();
-            n.put("text", text);
-            n.put("label", p.label());
-            ObjectNode scores = n.putObject("scores");
-            for (int k = 0; k < labels.size(); k++) scores.put(labels.get(k), Math.round(p.probabilities()[k] * 10000) / 10000.0);
-            out.println(ConvkitJson.mapper().writeValueAsString(n));
-        } else {
-            out.printf("%-16s %.3f  %s%n", p.label(), p.probabilities()[p.labelIndex()], text);
-        }
     }
 }

@@ -23,6 +23,11 @@ final class MaxPoolRuntime extends LayerRuntime {
         int n = in[0].dim(0), planeIn = g.inH() * g.inW(), planeOut = g.outH() * g.outW();
         float[] x = in[0].data(), y = out.data();
         int[] am = argmax;
+        if (g.strideH() == g.poolH() && g.strideW() == g.poolW() && g.padTop() == 0 && g.padLeft() == 0
+                && g.outH() * g.poolH() <= g.inH() && g.outW() * g.poolW() <= g.inW()) {
+            forwardTiled(n, x, y, am);
+            return;
+        }
         Parallel.forEach(n, i -> {
             for (int c = 0; c < g.c(); c++) {
                 int xo = (i * g.c() + c) * planeIn, yo = (i * g.c() + c) * planeOut;
@@ -48,6 +53,38 @@ final class MaxPoolRuntime extends LayerRuntime {
                         }
                         y[yo + oy * g.outW() + ox] = best;
                         am[yo + oy * g.outW() + ox] = bi;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Non-overlapping windows that all lie inside the input (the usual 2x2/2): no clipping per window. */
+    private void forwardTiled(int n, float[] x, float[] y, int[] am) {
+        int ph = g.poolH(), pw = g.poolW(), oh = g.outH(), ow = g.outW(), iw = g.inW();
+        int planeIn = g.inH() * iw, planeOut = oh * ow, c = g.c();
+        Parallel.forEach(n, i -> {
+            for (int ch = 0; ch < c; ch++) {
+                int xo = (i * c + ch) * planeIn, yo = (i * c + ch) * planeOut;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int first = oy * ph * iw + ox * pw;
+                        float best = x[xo + first];
+                        int bi = first;
+                        // NaN propagates as in PyTorch: !(v <= best) holds for a larger v and for NaN; a NaN best stays
+                        for (int yy = 0; yy < ph && best == best; yy++) {
+                            int row = first + yy * iw;
+                            for (int xx = yy == 0 ? 1 : 0; xx < pw; xx++) {
+                                float v = x[xo + row + xx];
+                                if (!(v <= best)) {
+                                    best = v;
+                                    bi = row + xx;
+                                    if (v != v) break;
+                                }
+                            }
+                        }
+                        y[yo + oy * ow + ox] = best;
+                        am[yo + oy * ow + ox] = bi;
                     }
                 }
             }

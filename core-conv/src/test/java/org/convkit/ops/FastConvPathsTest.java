@@ -44,17 +44,22 @@ class FastConvPathsTest {
 
     @Test
     void backwardDataRunsAsAForwardConvolutionWhereStrideIsOne() {
-        // res15 (3x3, dilation 8, padding 8), AlphaGo (5x5 pad 2), cnn-trad-pool2 (unpadded 10x4)
+        // res15 (3x3, dilation 8, padding 8), AlphaGo's 3x3 layers, cnn-trad-pool2's second layer (unpadded 10x4)
         assertTrue(Im2colConv2dKernel.transposedGeometry(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1)) != null);
-        assertTrue(Im2colConv2dKernel.transposedGeometry(new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1)) != null);
+        assertTrue(Im2colConv2dKernel.transposedGeometry(new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1)) != null);
+        // first layers (few channels, many filters) keep col2im: AlphaGo's 48 -> 192, a 1-channel spectrogram
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1)));
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(1, 101, 40, 64, 20, 8, 1, 1, 0, 0, 0, 0, 1, 1, 1)));
         ConvGeometry t = Im2colConv2dKernel.transposedGeometry(new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1));
         assertEquals(41, t.outH());
         assertEquals(16, t.outW());
         // strides, groups and padding beyond the kernel's reach keep col2im
-        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(4, 9, 9, 4, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1)));
-        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(4, 9, 9, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2)));
-        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(4, 9, 9, 4, 3, 3, 1, 1, 3, 0, 0, 0, 1, 1, 1)));
-        agree(new ConvGeometry(7, 12, 10, 5, 3, 2, 1, 1, 0, 2, 1, 0, 2, 3, 1), 6);      // asymmetric padding, dilation
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1)));
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2)));
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 1, 1, 3, 0, 0, 0, 1, 1, 1)));
+        ConvGeometry asym = new ConvGeometry(17, 12, 10, 20, 3, 2, 1, 1, 0, 2, 1, 0, 2, 3, 1); // asymmetric padding, dilation
+        assertTrue(Im2colConv2dKernel.transposedGeometry(asym) != null);
+        agree(asym, 6);
     }
 
     @Test

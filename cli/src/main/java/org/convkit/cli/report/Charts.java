@@ -82,10 +82,10 @@ public final class Charts {
         }
         String[] names = labels.toArray(String[]::new);
         Canvas c = new Heatmap(names, names, z, palette(64)).canvas();
-        c.setTitle(title + " (rows: true, columns: predicted; colour: share of the row)");
-        c.setAxisLabels("predicted", "true");
-        int size = Math.max(600, 60 * k + 200);
-        write(png, c.toBufferedImage(size + 150, size));
+        c.setTitle(title);
+        c.setAxisLabels("predicted (colour: share of the true row)", "true");
+        int size = Math.max(700, 60 * k + 200);
+        write(png, c.toBufferedImage(size + 250, size));
     }
 
     /**
