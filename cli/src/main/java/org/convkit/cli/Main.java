@@ -27,6 +27,30 @@ public final class Main {
         }
         String cmd = args[0];
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        // Ctrl-C: stop any training after its current batch, let it restore its best weights, and let
+        // this command finish saving them before the JVM halts (it halts when the hook returns).
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                if (org.convkit.train.Trainer.stopAllAndAwait(60_000)) finished.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return dispatch(cmd, rest, out, err);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is shutting down; the hook is waiting for the latch released above
+            }
+        }
+    }
+
+    private static int dispatch(String cmd, List<String> rest, PrintStream out, PrintStream err) {
         try {
             return switch (cmd) {
                 case "demo" -> DemoCommand.run(rest, out);

@@ -139,13 +139,17 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
      * channels) with the filters turned 180 degrees and their channel axes swapped: padding
      * {@code dilation*(k-1) - pad} on each side gives an output of exactly the input's size.
      * Null where that does not hold (strides, groups, the strided-view and 1x1 layouts) or does
-     * not pay (fewer than 16 input channels, or more than twice as many filters as channels).
+     * not pay (fewer than 16 input channels, more than twice as many filters as channels, or an
+     * input more than a quarter larger than the output).
      */
     static ConvGeometry transposedGeometry(ConvGeometry g) {
         if (g.groups() != 1 || g.strideH() != 1 || g.strideW() != 1 || isPointwise(g) || isRowView(g)) return null;
         // the product's rows are the input channels: too few of them (a first layer) waste the
         // register tile, and many more filters than channels make the unrolled dL/dO the bigger matrix
         if (g.inChannels() < 16 || 2 * g.inChannels() < g.outChannels()) return null;
+        // an unpadded layer's full convolution also sums over the zero border: take it only when
+        // the input has at most a quarter more positions than the output
+        if (4L * g.inH() * g.inW() > 5L * g.outH() * g.outW()) return null;
         int eh = g.dilationH() * (g.kernelH() - 1), ew = g.dilationW() * (g.kernelW() - 1);
         int pt = eh - g.padTop(), pb = eh - g.padBottom(), pl = ew - g.padLeft(), pr = ew - g.padRight();
         if (pt < 0 || pb < 0 || pl < 0 || pr < 0) return null;

@@ -104,6 +104,24 @@ public final class Trainer {
         return true;
     }
 
+    /** Trainers whose {@link #fit} is running, for {@link #stopAllAndAwait}. */
+    private static final java.util.Set<Trainer> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Asks every running {@link #fit} in this JVM to stop after its current batch and waits until
+     * each has returned with its best parameters restored. For a command line's Ctrl-C hook, where
+     * the trainer is deep inside a domain module's training routine.
+     *
+     * @param timeoutMillis the longest wait per trainer, in milliseconds
+     * @return true if no fit is running any more
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public static boolean stopAllAndAwait(long timeoutMillis) throws InterruptedException {
+        boolean all = true;
+        for (Trainer t : List.copyOf(ACTIVE)) all &= t.stopAndAwait(timeoutMillis);
+        return all;
+    }
+
     /** Whether a stop was requested during the current or last run. */
     public boolean stopRequested() {
         return stopRequested;
@@ -137,9 +155,11 @@ public final class Trainer {
             running = true;
         }
         stopRequested = false;
+        ACTIVE.add(this);
         try {
             return run(train, validation, firstEpoch);
         } finally {
+            ACTIVE.remove(this);
             synchronized (runLock) {
                 running = false;
                 runLock.notifyAll();

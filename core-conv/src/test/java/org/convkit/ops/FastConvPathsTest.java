@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The GEMM-based kernel against the float64 reference loops on the shapes where its fast paths
  * differ from plain im2col: width-spanning filters read as a strided view of the input (Kim
- * 2014), 1x1 convolutions, ReLU fused into the product, patch sizes above the shared-dimension
- * block (128) and channel and position counts that are not multiples of the vector width (16) or
- * the register tile (8 x 32).
+ * 2014), 1x1 convolutions, ReLU fused into the product, backward-data run as a forward
+ * convolution, patch sizes above the shared-dimension block (128) and channel and position
+ * counts that are not multiples of the vector width (16) or the register tile (8 x 32).
  */
 class FastConvPathsTest {
     private final Conv2dKernel ref = new ReferenceConv2dKernel();
@@ -44,22 +44,25 @@ class FastConvPathsTest {
 
     @Test
     void backwardDataRunsAsAForwardConvolutionWhereStrideIsOne() {
-        // res15 (3x3, dilation 8, padding 8), AlphaGo's 3x3 layers, cnn-trad-pool2's second layer (unpadded 10x4)
+        // res15 (3x3, dilation 8, padding 8), AlphaGo's 3x3 layers, a 'same'-padded 3x2 layer
         assertTrue(Im2colConv2dKernel.transposedGeometry(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1)) != null);
         assertTrue(Im2colConv2dKernel.transposedGeometry(new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1)) != null);
+        ConvGeometry t = Im2colConv2dKernel.transposedGeometry(new ConvGeometry(64, 16, 15, 64, 3, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1));
+        assertEquals(16, t.outH());
+        assertEquals(15, t.outW());
+        // cnn-trad-pool2's unpadded 10x4 layer: the full convolution would sum over 656 positions for 416 outputs
+        assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1)));
         // first layers (few channels, many filters) keep col2im: AlphaGo's 48 -> 192, a 1-channel spectrogram
         assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1)));
         assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(1, 101, 40, 64, 20, 8, 1, 1, 0, 0, 0, 0, 1, 1, 1)));
-        ConvGeometry t = Im2colConv2dKernel.transposedGeometry(new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1));
-        assertEquals(41, t.outH());
-        assertEquals(16, t.outW());
         // strides, groups and padding beyond the kernel's reach keep col2im
         assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1)));
         assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2)));
         assertEquals(null, Im2colConv2dKernel.transposedGeometry(new ConvGeometry(20, 9, 9, 20, 3, 3, 1, 1, 3, 0, 0, 0, 1, 1, 1)));
-        ConvGeometry asym = new ConvGeometry(17, 12, 10, 20, 3, 2, 1, 1, 0, 2, 1, 0, 2, 3, 1); // asymmetric padding, dilation
+        ConvGeometry asym = new ConvGeometry(17, 12, 10, 20, 3, 2, 1, 1, 2, 2, 3, 0, 2, 3, 1); // asymmetric padding, dilation
         assertTrue(Im2colConv2dKernel.transposedGeometry(asym) != null);
         agree(asym, 6);
+        agree(new ConvGeometry(64, 16, 15, 64, 3, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1), 7);
     }
 
     @Test

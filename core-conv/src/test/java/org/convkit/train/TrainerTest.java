@@ -196,6 +196,31 @@ class TrainerTest {
     }
 
     @Test
+    void stopAllAndAwaitStopsARunningFitItDoesNotHoldAReferenceTo() throws Exception {
+        Model model = TinyModels.smallConvNet(2, 55);
+        Trainer t = new Trainer(model, CE, AdamSettings.adam(0.01).create(), TrainerSettings.of(50, 20, 1));
+        java.util.concurrent.atomic.AtomicReference<String> seenByHook = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            try {
+                seenByHook.set(Boolean.toString(Trainer.stopAllAndAwait(60_000)));
+            } catch (InterruptedException e) {
+                seenByHook.set("interrupted");
+            }
+        });
+        t.addCallback(new TrainingCallback() {
+            @Override
+            public void onBatchEnd(int epoch, int step, int stepsPerEpoch, double loss, double examplesPerSecond) {
+                if (epoch == 2 && step == 1) hook.start();
+            }
+        });
+        TrainingHistory h = t.fit(Bars.generate(200, 56), Bars.generate(40, 57));
+        hook.join(60_000);
+        assertEquals("true", seenByHook.get());
+        assertEquals(TrainingHistory.StopReason.STOP_REQUESTED, h.stopReason());
+        assertTrue(Trainer.stopAllAndAwait(1), "no fit is running any more");
+    }
+
+    @Test
     void scheduleAndMaxNormAreAppliedEveryStep() {
         Model model = TinyModels.smallConvNet(2, 61);
         TrainingHistory h = new Trainer(model, CE, SgdSettings.of(0.1).create(), TrainerSettings.of(3, 25, 2))
