@@ -259,19 +259,7 @@ public final class FeatureCache {
                 out.writeFloat(v);
             }
         }
-        Path tmp = Files.createTempFile(diskFile.getParent(), "." + diskFile.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                bos.writeTo(os);
-            }
-            try {
-                Files.move(tmp, diskFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, diskFile, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.convkit.io.AtomicFile.write(diskFile, bos::writeTo);
     }
 
     private static String sha256(String s) {

@@ -125,7 +125,8 @@ public final class CorpusFetcher {
         return notes;
     }
 
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a directory tree (nothing if it does not exist); shared by the fetchers and the corpus builder. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
