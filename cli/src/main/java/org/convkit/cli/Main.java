@@ -59,7 +59,7 @@ public final class Main {
                 case "bench" -> org.convkit.bench.WorkloadBenchmark.run(rest.toArray(String[]::new), out);
                 case "kws" -> KwsCommand.run(rest, out, err);
                 case "text" -> TextCommand.run(rest, System.in, out);
-                case "corpus" -> org.convkit.corpora.CorporaMain.run(rest.toArray(String[]::new), out, err);
+                case "corpus" -> corpus(rest, out, err);
                 default -> {
                     err.println("convkit: unknown command '" + cmd + "'; run 'convkit help' for the list");
                     yield 2;
@@ -72,6 +72,24 @@ public final class Main {
             err.println("convkit " + cmd + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int corpus(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
+            out.print("""
+                    usage: convkit corpus [--data-dir DIR] COMMAND [options]
+                      synth [--out DIR] [--words a,b,c] [--speakers N] [--seed N] [--threads N]
+                             build (or reuse) the synthetic keyword corpus in Speech Commands layout with
+                             espeak-ng and flite. Defaults: the 10 keywords of the 12-class task plus 10
+                             filler words, 60 speakers (0 = every voice), seed 2018, 2 processes, written
+                             to DATA/synthetic-keywords-<hash of the settings>
+                      fetch NAME   fetch and convert a real dataset: reuters, spamassassin, glove-100d
+                      stats DIR    counts per label, speaker and split of a corpus folder
+                      --data-dir DIR   where corpora are cached (default: $CONVKIT_DATA or ~/.convkit/data)
+                    """);
+            return 0;
+        }
+        return org.convkit.corpora.CorporaMain.run(args.toArray(String[]::new), out, err);
     }
 
     static String usage() {

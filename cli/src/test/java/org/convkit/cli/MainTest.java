@@ -89,6 +89,13 @@ class MainTest {
     }
 
     @Test
+    void corpusHelpListsItsCommandsAndDefaults() {
+        assertEquals(0, run("corpus", "--help"));
+        assertTrue(out().contains("synth") && out().contains("seed 2018") && out().contains("glove-100d"), out());
+        assertEquals("", err());
+    }
+
+    @Test
     void helpListsCommandsAndCommandHelpListsDefaults() {
         assertEquals(0, run("help"));
         assertTrue(out().contains("summary MODEL"));
