@@ -38,7 +38,6 @@ class TextCommandTest {
         assertTrue(report.get("accuracy").asDouble() > 0.4, report.toString());
 
         o.reset();
-        Main.class.getName();
         var stdin = new ByteArrayInputStream("turn on the kitchen lights\nset a timer for ten minutes\n"
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(0, TextCommand.run(List.of("predict", "--model", model.toString(), "--json"), stdin, out));
