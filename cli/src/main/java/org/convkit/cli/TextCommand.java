@@ -6,6 +6,7 @@ import org.convkit.text.TextWorkflows;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.text.cnn.KimClassifier;
 import org.convkit.text.cnn.KimCnn;
+import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.KimTrainingSettings;
 import org.convkit.text.data.TextDataFormat;
 import org.convkit.text.eval.ClassificationReport;
@@ -75,6 +76,7 @@ final class TextCommand {
                 .describe("--epochs", "most training epochs", Integer.toString(d.epochs()))
                 .describe("--batch", "mini-batch size", Integer.toString(d.batchSize()))
                 .describe("--max-tokens", "tokens kept per text (0: the longest training text)", Integer.toString(d.maxTokens()))
+                .describe("--class-weights", "none, or balanced: each class counts equally in the loss (skewed data)", "none")
                 .describe("--seed", "seed for weights, shuffling, dropout and the validation split", Long.toString(d.seed()))
                 .flag("--json", "print progress and the result as JSON");
         if (o.help()) {
@@ -97,6 +99,13 @@ final class TextCommand {
         }
         KimTrainingSettings s = KimTrainingSettings.kim2014(o.getLong("--seed")).withEpochs(o.getInt("--epochs", 1, 10000))
                 .withBatchSize(o.getInt("--batch", 1, 65536)).withMaxTokens(o.getInt("--max-tokens", 0, 100000));
+        if (o.has("--class-weights")) {
+            try {
+                s = s.withClassWeighting(ClassWeighting.parse(o.get("--class-weights")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--class-weights: " + e.getMessage());
+            }
+        }
         Path testFile = o.has("--test") ? KwsCommand.existingFile("--test", o.get("--test")) : null;
         Path vectors = o.has("--embeddings") ? KwsCommand.existingFile("--embeddings", o.get("--embeddings")) : null;
         Path outFile = Path.of(o.get("--out"));

@@ -16,6 +16,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.text.cnn.KimClassifier;
 import org.convkit.text.cnn.KimCnn;
@@ -56,7 +57,7 @@ class TextWorkflowsTest {
         Path model = dir.resolve("m.convkit");
         KimCnn cnn = new KimCnn(List.of(1, 2), 4, 6, EmbeddingMode.RAND, KimCnn.Activation.RELU, 0.5, 3);
         KimTrainingSettings settings = new KimTrainingSettings(TextPreprocessor.kim(), VocabularyOptions.defaults(), 0,
-            30, 10, AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, 2);
+            30, 10, AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, ClassWeighting.NONE, 2);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         KimClassifier trained = TextWorkflows.train(new TextWorkflows.TrainRequest(train, TextDataFormat.TSV, model,
             test, null, null, cnn, settings), new PrintStream(log, true, StandardCharsets.UTF_8));

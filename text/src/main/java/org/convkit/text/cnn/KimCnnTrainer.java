@@ -162,7 +162,12 @@ public final class KimCnnTrainer {
         EarlyStopping stopping = new EarlyStopping(settings.monitor(), settings.patience(), 0, true);
         TrainerSettings trainerSettings = new TrainerSettings(settings.epochs(), settings.batchSize(), settings.seed(),
             GradientClipping.none(), stopping, 1);
-        Trainer trainer = new Trainer(model, SoftmaxCrossEntropy.plain(), settings.optimizer().create(), trainerSettings)
+        int[] counts = new int[labels.size()];
+        for (LabeledTokens e : fit) {
+            counts[labels.indexOf(e.label())]++;
+        }
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(settings.classWeighting().weights(counts), 0);
+        Trainer trainer = new Trainer(model, loss, settings.optimizer().create(), trainerSettings)
             .addConstraint(MaxNorm.of(architecture.maxNorm(), KimCnn.maxNormParameter()));
         for (TrainingCallback c : callbacks) {
             trainer.addCallback(c);

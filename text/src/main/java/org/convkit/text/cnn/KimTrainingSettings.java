@@ -31,11 +31,12 @@ import org.convkit.train.EarlyStopping;
  * @param patience           epochs without a better monitored figure before training stops; the
  *                           parameters of the best epoch are kept (0: run every epoch, still
  *                           keeping the best)
+ * @param classWeighting     how much each class counts in the loss (Kim: {@link ClassWeighting#NONE})
  * @param seed               fixes the parameter initialisation, random word vectors, dropout
  *                           masks, the validation split and the example order
  */
 @JsonPropertyOrder({"preprocessor", "vocabulary", "maxTokens", "epochs", "batchSize", "optimizer",
-    "validationFraction", "monitor", "patience", "seed"})
+    "validationFraction", "monitor", "patience", "classWeighting", "seed"})
 public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor preprocessor,
                                   @JsonProperty("vocabulary") VocabularyOptions vocabulary,
                                   @JsonProperty("maxTokens") int maxTokens,
@@ -45,6 +46,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
                                   @JsonProperty("validationFraction") double validationFraction,
                                   @JsonProperty("monitor") EarlyStopping.Monitor monitor,
                                   @JsonProperty("patience") int patience,
+                                  @JsonProperty("classWeighting") ClassWeighting classWeighting,
                                   @JsonProperty("seed") long seed) {
 
     /** Validates the settings. */
@@ -53,6 +55,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
         Objects.requireNonNull(vocabulary, "vocabulary must not be null");
         Objects.requireNonNull(optimizer, "optimizer must not be null");
         Objects.requireNonNull(monitor, "monitor must not be null");
+        Objects.requireNonNull(classWeighting, "classWeighting must not be null");
         if (maxTokens < 0) {
             throw new IllegalArgumentException("maxTokens must be 0 (no cap) or positive, got " + maxTokens);
         }
@@ -82,7 +85,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
     public static KimTrainingSettings kim2014(long seed) {
         return new KimTrainingSettings(TextPreprocessor.kim(), VocabularyOptions.defaults(), 0, 25, 50,
             AdadeltaSettings.kim2014(), 0.1,
-            EarlyStopping.Monitor.VALIDATION_ACCURACY, 5, seed);
+            EarlyStopping.Monitor.VALIDATION_ACCURACY, 5, ClassWeighting.NONE, seed);
     }
 
     /**
@@ -93,7 +96,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withEpochs(int n) {
         return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, n, batchSize, optimizer,
-            validationFraction, monitor, patience, seed);
+            validationFraction, monitor, patience, classWeighting, seed);
     }
 
     /**
@@ -104,7 +107,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withMaxTokens(int n) {
         return new KimTrainingSettings(preprocessor, vocabulary, n, epochs, batchSize, optimizer,
-            validationFraction, monitor, patience, seed);
+            validationFraction, monitor, patience, classWeighting, seed);
     }
 
     /**
@@ -115,7 +118,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withPatience(int n) {
         return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, epochs, batchSize, optimizer,
-            validationFraction, monitor, n, seed);
+            validationFraction, monitor, n, classWeighting, seed);
     }
 
     /**
@@ -126,7 +129,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withPreprocessor(TextPreprocessor p) {
         return new KimTrainingSettings(p, vocabulary, maxTokens, epochs, batchSize, optimizer,
-            validationFraction, monitor, patience, seed);
+            validationFraction, monitor, patience, classWeighting, seed);
     }
 
     /**
@@ -137,7 +140,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withBatchSize(int n) {
         return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, epochs, n, optimizer,
-            validationFraction, monitor, patience, seed);
+            validationFraction, monitor, patience, classWeighting, seed);
     }
 
     /**
@@ -148,7 +151,7 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withSeed(long newSeed) {
         return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, epochs, batchSize, optimizer,
-            validationFraction, monitor, patience, newSeed);
+            validationFraction, monitor, patience, classWeighting, newSeed);
     }
 
     /**
@@ -159,6 +162,17 @@ public record KimTrainingSettings(@JsonProperty("preprocessor") TextPreprocessor
      */
     public KimTrainingSettings withMonitor(EarlyStopping.Monitor m) {
         return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, epochs, batchSize, optimizer,
-            validationFraction, m, patience, seed);
+            validationFraction, m, patience, classWeighting, seed);
+    }
+
+    /**
+     * Returns a copy with another class weighting.
+     *
+     * @param w the weighting
+     * @return the new settings
+     */
+    public KimTrainingSettings withClassWeighting(ClassWeighting w) {
+        return new KimTrainingSettings(preprocessor, vocabulary, maxTokens, epochs, batchSize, optimizer,
+            validationFraction, monitor, patience, w, seed);
     }
 }

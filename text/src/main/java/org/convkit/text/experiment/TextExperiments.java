@@ -29,6 +29,7 @@ import org.convkit.text.baseline.LogisticRegressionBaseline;
 import org.convkit.text.baseline.LogisticRegressionOptions;
 import org.convkit.text.baseline.MaxentBaseline;
 import org.convkit.text.baseline.MaxentOptions;
+import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.text.cnn.KimCnn;
 import org.convkit.text.cnn.KimCnnTrainer;
@@ -51,7 +52,7 @@ import org.convkit.train.ProgressPrinter;
  * TextExperiments [--data-dir DIR] [--datasets reuters-corn,reuters-grain,spam-subject,spam-subject-body]
  *                 [--modes rand,static,nonstatic,multichannel] [--no-baselines] [--epochs N]
  *                 [--patience N] [--max-tokens N] [--maps N] [--seed N] [--monitor accuracy|loss]
- *                 [--variant TEXT] [--results FILE.json] [--report FILE.md]
+ *                 [--class-weights none|balanced] [--variant TEXT] [--results FILE.json] [--report FILE.md]
  * TextExperiments --merge A.json,B.json [--results FILE.json] [--report FILE.md]
  * </pre>
  *
@@ -90,7 +91,7 @@ public final class TextExperiments {
     public record Options(Path dataDirectory, List<ExperimentDataset> datasets, List<EmbeddingMode> modes,
                           boolean baselines, int epochs, int patience, int maxTokens, int featureMaps, long seed,
                           Path results, Path report, String command, List<Path> merge,
-                          EarlyStopping.Monitor monitor, String variant) {
+                          EarlyStopping.Monitor monitor, String variant, ClassWeighting classWeighting) {
     }
 
     private TextExperiments() {
@@ -122,6 +123,7 @@ public final class TextExperiments {
         List<Path> merge = List.of();
         EarlyStopping.Monitor monitor = EarlyStopping.Monitor.VALIDATION_ACCURACY;
         String variant = "";
+        ClassWeighting classWeighting = ClassWeighting.NONE;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-baselines")) {
@@ -145,6 +147,7 @@ public final class TextExperiments {
                 case "--report" -> report = Path.of(v);
                 case "--merge" -> merge = splitList(v).stream().map(Path::of).toList();
                 case "--variant" -> variant = v;
+                case "--class-weights" -> classWeighting = ClassWeighting.parse(v);
                 case "--monitor" -> monitor = switch (v) {
                     case "accuracy" -> EarlyStopping.Monitor.VALIDATION_ACCURACY;
                     case "loss" -> EarlyStopping.Monitor.VALIDATION_LOSS;
@@ -155,7 +158,7 @@ public final class TextExperiments {
         }
         return new Options(DataDirectory.resolve(dataDir), datasets, modes, baselines, epochs, patience, maxTokens,
             maps, seed, results, report, "TextExperiments " + quoted(args), merge,
-            monitor, variant);
+            monitor, variant, classWeighting);
     }
 
     /** The arguments as a shell would need them: single-quoted where they hold white space. */
@@ -258,10 +261,11 @@ public final class TextExperiments {
                 ClassificationReport report = ClassificationMetrics.evaluate(result.classifier(), test);
                 String described = String.format(Locale.ROOT,
                     "widths 3,4,5 x %d maps, 100-d vectors, dropout 0.5, max-norm 3, batch 50, Adadelta; "
-                        + "<= %d epochs, patience %d, best validation %s of 10%% held out; input %d tokens",
+                        + "<= %d epochs, patience %d, best validation %s of 10%% held out; input %d tokens%s",
                     options.featureMaps(), options.epochs(), options.patience(),
                     options.monitor() == EarlyStopping.Monitor.VALIDATION_LOSS ? "loss" : "accuracy",
-                    result.classifier().maxTokens());
+                    result.classifier().maxTokens(),
+                    options.classWeighting() == ClassWeighting.BALANCED ? "; balanced class weights" : "");
                 String method = mode.displayName() + (options.variant().isEmpty() ? "" : " (" + options.variant() + ")");
                 rows.add(record(options, log, new ExperimentResult(d.id(), method, train.size(),
                     test.size(), report, seconds, result.history().epochs().size(), result.history().bestEpoch(),
@@ -273,7 +277,8 @@ public final class TextExperiments {
 
     private static KimTrainingSettings settings(Options options) {
         return KimTrainingSettings.kim2014(options.seed()).withEpochs(options.epochs())
-            .withPatience(options.patience()).withMaxTokens(options.maxTokens()).withMonitor(options.monitor());
+            .withPatience(options.patience()).withMaxTokens(options.maxTokens()).withMonitor(options.monitor())
+            .withClassWeighting(options.classWeighting());
     }
 
     /** Prints a row, merges it into the results file and rewrites the report. */

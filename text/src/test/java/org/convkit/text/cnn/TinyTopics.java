@@ -80,7 +80,7 @@ final class TinyTopics {
 
     static KimTrainingSettings tinyTraining(int epochs, long seed) {
         return new KimTrainingSettings(TextPreprocessor.kim(), VocabularyOptions.defaults(), 0, epochs, 10,
-            AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, seed);
+            AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, ClassWeighting.NONE, seed);
     }
 
     /** Writes 8-d GloVe-text vectors for the topic words (not the fillers) and reads them back. */

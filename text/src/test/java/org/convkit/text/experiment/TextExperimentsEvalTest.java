@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.convkit.corpora.DataDirectory;
+import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.train.EarlyStopping;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +35,7 @@ class TextExperimentsEvalTest {
         Path report = dir.resolve("EXPERIMENTS.md");
         TextExperiments.Options options = new TextExperiments.Options(DataDirectory.resolve(null),
             List.of(ExperimentDataset.SPAM_SUBJECT), List.of(EmbeddingMode.STATIC), true, 1, 1, 50, 25, 1,
-            results, report, "eval test", List.of(), EarlyStopping.Monitor.VALIDATION_ACCURACY, "");
+            results, report, "eval test", List.of(), EarlyStopping.Monitor.VALIDATION_ACCURACY, "", ClassWeighting.NONE);
         List<ExperimentResult> rows = TextExperiments.run(options, new PrintStream(System.err, true, StandardCharsets.UTF_8));
         assertEquals(3, rows.size());
         for (ExperimentResult row : rows) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import opennlp.tools.doccat.DocumentCategorizer;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import org.convkit.text.LabeledTokens;
+import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.EmbeddingMode;
 import org.convkit.text.cnn.KimClassifier;
 import org.convkit.text.cnn.KimCnn;
@@ -52,7 +53,7 @@ class ConvkitDocumentCategorizerTest {
         }
         KimCnn cnn = new KimCnn(List.of(1, 2), 4, 6, EmbeddingMode.RAND, KimCnn.Activation.RELU, 0.5, 3);
         KimTrainingSettings settings = new KimTrainingSettings(TextPreprocessor.kim(), VocabularyOptions.defaults(), 0,
-            30, 10, AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, 11);
+            30, 10, AdadeltaSettings.kim2014(), 0.2, EarlyStopping.Monitor.VALIDATION_LOSS, 0, ClassWeighting.NONE, 11);
         model = KimCnnTrainer.train(train, null, cnn, settings, null, null).classifier();
     }
 
