@@ -13,12 +13,14 @@ package org.convkit.ops;
  * 1x1 stride-1 unpadded convolutions, and filters as wide as an unpadded single-channel input
  * (Kim 2014's sentence convolutions), whose patch for output row {@code t} is the contiguous run
  * starting at row {@code t*strideH}. Products run through {@link Sgemm}; buffers come from the
- * caller's {@link Workspace}.
+ * caller's {@link Workspace}. Depthwise layers (one input channel per group), where each group's
+ * product would have a single row, go to the direct loops of {@link DepthwiseConv2dKernel}.
  */
 public final class Im2colConv2dKernel implements Conv2dKernel {
     private static final int COL = 0;
     private static final int SCRATCH = 1;
     private static final int TURNED = 2;
+    private static final DepthwiseConv2dKernel DEPTHWISE = new DepthwiseConv2dKernel();
 
     @Override
     public void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
@@ -32,6 +34,11 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
 
     private void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws,
                          boolean relu) {
+        if (DepthwiseConv2dKernel.handles(g)) {
+            if (relu) DEPTHWISE.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
+            else DEPTHWISE.forward(g, x, xOff, w, b, y, yOff, ws);
+            return;
+        }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
         int plane = g.inH() * g.inW();
         boolean pointwise = isPointwise(g), rows = isRowView(g);
@@ -51,6 +58,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
 
     @Override
     public void backwardData(ConvGeometry g, float[] dy, int dyOff, float[] w, float[] dx, int dxOff, Workspace ws) {
+        if (DepthwiseConv2dKernel.handles(g)) {
+            DEPTHWISE.backwardData(g, dy, dyOff, w, dx, dxOff, ws);
+            return;
+        }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
         int plane = g.inH() * g.inW();
         if (isPointwise(g)) {
@@ -96,6 +107,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     @Override
     public void backwardWeights(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff,
                                 float[] db, int dbOff, Workspace ws) {
+        if (DepthwiseConv2dKernel.handles(g)) {
+            DEPTHWISE.backwardWeights(g, x, xOff, dy, dyOff, dw, dwOff, db, dbOff, ws);
+            return;
+        }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
         int plane = g.inH() * g.inW();
         boolean pointwise = isPointwise(g), rows = isRowView(g);
