@@ -22,4 +22,26 @@ final class VectorKernels {
         }
         if (k < to) ReluMask.packScalar(y, k, to, bits);
     }
+
+    /** {@code sum_j a[j] * b[off + j]} for {@code j < n}: lane-wise partial sums, then the lanes in order. */
+    static float dot(float[] a, float[] b, int off, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= n; j += L) acc = FloatVector.fromArray(S, a, j).fma(FloatVector.fromArray(S, b, off + j), acc);
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) s += a[j] * b[off + j];
+        return s;
+    }
+
+    /** {@code dst[dOff + j] += a * src[sOff + j]} for {@code j < n}, one multiply and one add per element. */
+    static void axpy(float a, float[] src, int sOff, float[] dst, int dOff, int n) {
+        FloatVector av = FloatVector.broadcast(S, a);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            // mul then add, not fma: the same rounding as the scalar tail and the portable loop
+            FloatVector.fromArray(S, src, sOff + j).mul(av).add(FloatVector.fromArray(S, dst, dOff + j))
+                    .intoArray(dst, dOff + j);
+        }
+        for (; j < n; j++) dst[dOff + j] += a * src[sOff + j];
+    }
 }

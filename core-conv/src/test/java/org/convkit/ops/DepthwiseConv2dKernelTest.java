@@ -26,8 +26,10 @@ class DepthwiseConv2dKernelTest {
             int h = r.nextInt(1, 15), w = r.nextInt(1, 15);
             int pt = r.nextInt(0, 5), pb = r.nextInt(0, 5), pl = r.nextInt(0, 5), pr = r.nextInt(0, 5);
             if (h + pt + pb < dh * (kh - 1) + 1 || w + pl + pr < dw * (kw - 1) + 1) continue;
-            ConvGeometry g = new ConvGeometry(cin, h, w, cin * mult, kh, kw, r.nextInt(1, 4), r.nextInt(1, 4),
-                    pt, pb, pl, pr, dh, dw, cin);
+            // half the cases at stride 1 (the whole-plane sweeps), the rest strided (per-row loops)
+            boolean unit = r.nextBoolean();
+            ConvGeometry g = new ConvGeometry(cin, h, w, cin * mult, kh, kw, unit ? 1 : r.nextInt(1, 4),
+                    unit ? 1 : r.nextInt(1, 4), pt, pb, pl, pr, dh, dw, cin);
             float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels());
             float[] dy = rand(r, g.outSize());
             for (Conv2dKernel k : new Conv2dKernel[] {direct, viaIm2col}) {
@@ -55,6 +57,18 @@ class DepthwiseConv2dKernelTest {
                 close(db1, db2, g + " bias");
             }
             tested++;
+        }
+    }
+
+    @Test
+    void dotProductsAgreeWithDoubleSumsOnBothPaths() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int n : new int[] {0, 1, 3, 15, 16, 17, 64, 1000, 1123}) {
+            float[] a = rand(r, n), b = rand(r, n + 7);
+            double want = 0;
+            for (int j = 0; j < n; j++) want += (double) a[j] * b[7 + j];
+            assertEquals(want, DepthwiseConv2dKernel.scalarDot(a, b, 7, n), 1e-4, "scalar, n=" + n);
+            if (Sgemm.VECTOR) assertEquals(want, VectorKernels.dot(a, b, 7, n), 1e-4, "vector, n=" + n);
         }
     }
 

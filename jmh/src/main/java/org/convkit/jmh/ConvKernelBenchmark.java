@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ConvKernelBenchmark {
-    /** Layers of W1..W4 (see shared/bench/WORKLOADS.md). */
-    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w3.conv5", "w4.conv1", "w4.conv3"})
+    /** Layers of W1..W4 (see shared/bench/WORKLOADS.md), and ds-cnn-s's depthwise 3x3 (direct loops). */
+    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w3.conv5", "w4.conv1", "w4.conv3", "ds.depthwise"})
     public String layer;
 
     private ConvGeometry g;
@@ -46,6 +46,7 @@ public class ConvKernelBenchmark {
             case "w3.conv5" -> new ConvGeometry(1, 56, 300, 100, 5, 300, 1, 1, 0, 0, 0, 0, 1, 1, 1);
             case "w4.conv1" -> new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1);
             case "w4.conv3" -> new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            case "ds.depthwise" -> new ConvGeometry(64, 51, 20, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 64);
             default -> throw new IllegalArgumentException(layer);
         };
     }
