@@ -10,6 +10,7 @@ import org.convkit.text.cnn.ClassWeighting;
 import org.convkit.text.cnn.KimTrainingSettings;
 import org.convkit.text.data.TextDataFormat;
 import org.convkit.text.eval.ClassificationReport;
+import org.convkit.text.experiment.TextExperiments;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ final class TextCommand {
                       train    train Kim's sentence CNN on a labelled file
                       eval     evaluate a text model on a labelled file
                       predict  classify lines from standard input or a file
+                      experiments  Kim CNN variants vs. bag-of-words baselines on the fetched real datasets
                     """);
             return 0;
         }
@@ -40,8 +42,23 @@ final class TextCommand {
             case "train" -> train(rest, out);
             case "eval" -> eval(rest, out);
             case "predict" -> predict(rest, in, out);
-            default -> throw new UsageException("unknown text command '" + args.get(0) + "' (train, eval, predict)");
+            case "experiments" -> experiments(rest, out);
+            default -> throw new UsageException("unknown text command '" + args.get(0)
+                    + "' (train, eval, predict, experiments)");
         };
+    }
+
+    private static int experiments(List<String> args, PrintStream out) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(TextExperiments.usage());
+            return 0;
+        }
+        try {
+            TextExperiments.run(args.toArray(new String[0]), out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("text experiments: " + e.getMessage());
+        }
+        return 0;
     }
 
     private static TextDataFormat format(Options o, Path file) {

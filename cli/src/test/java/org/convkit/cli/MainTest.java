@@ -103,4 +103,15 @@ class MainTest {
         assertEquals(0, run("fashion-mnist", "--help"));
         assertTrue(out().contains("--epochs") && out().contains("(default: 6)"), out());
     }
+
+    @Test
+    void textExperimentsHelpListsOptionsAndBadOptionsAreNamed() {
+        assertEquals(0, run("text", "experiments", "--help"));
+        assertTrue(out().contains("--class-weights") && out().contains("(default: 25)"), out());
+        assertEquals(2, run("text", "experiments", "--class-weights", "inverse"));
+        assertTrue(err().contains("inverse") && err().contains("balanced"), err());
+        errBytes.reset();
+        assertEquals(2, run("text", "experiments", "--datasets", "imdb"));
+        assertTrue(err().contains("imdb"), err());
+    }
 }

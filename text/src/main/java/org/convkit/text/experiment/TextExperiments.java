@@ -104,8 +104,45 @@ public final class TextExperiments {
      * @throws IOException if a data or report file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        Options options = parse(args);
-        run(options, System.err);
+        run(args, System.err);
+    }
+
+    /**
+     * Parses a command line (see the class comment) and runs it, logging progress to {@code log}.
+     *
+     * @param args the options
+     * @param log  where progress and result lines go
+     * @throws IOException              if a data or report file cannot be read or written
+     * @throws IllegalArgumentException for an unknown option or a bad value, naming it
+     */
+    public static void run(String[] args, PrintStream log) throws IOException {
+        run(parse(args), log);
+    }
+
+    /** The command-line synopsis, with the defaults. */
+    public static String usage() {
+        return """
+            usage: convkit text experiments [options]
+            Kim CNN (rand, static, non-static, multichannel) beside OpenNLP maxent and logistic regression
+            on the real datasets corpora fetches; writes a results JSON and a Markdown report (rows of
+            earlier runs are kept unless re-measured).
+
+              --datasets       reuters-corn,reuters-grain,spam-subject,spam-subject-body (default: all)
+              --modes          rand,static,nonstatic,multichannel (default: all)
+              --no-baselines   skip maxent and logistic regression
+              --epochs         most epochs per CNN (default: 25)
+              --patience       epochs without a better validation figure before stopping (default: 5)
+              --monitor        accuracy or loss: the validation figure that picks the epoch (default: accuracy)
+              --max-tokens     tokens the CNN reads per text, 0 = the longest training text (default: 0)
+              --maps           feature maps per filter width (default: 100)
+              --class-weights  none or balanced (default: none)
+              --seed           seed (default: 1)
+              --variant        text appended to the CNN rows' names, so they sit beside the main rows
+              --results        results JSON (default: experiments.json)
+              --report         Markdown report (default: EXPERIMENTS.md)
+              --merge          A.json,B.json: measure nothing, merge these results files into --results
+              --data-dir       data directory (default: $CONVKIT_DATA or ~/.convkit/data)
+            """;
     }
 
     static Options parse(String[] args) {
