@@ -28,32 +28,31 @@ final class MaxPoolRuntime extends LayerRuntime {
             forwardTiled(n, x, y, am);
             return;
         }
-        Parallel.forEach(n, i -> {
-            for (int c = 0; c < g.c(); c++) {
-                int xo = (i * g.c() + c) * planeIn, yo = (i * g.c() + c) * planeOut;
-                for (int oy = 0; oy < g.outH(); oy++) {
-                    int y0 = oy * g.strideH() - g.padTop();
-                    int ya = Math.max(0, y0), yb = Math.min(g.inH(), y0 + g.poolH());
-                    for (int ox = 0; ox < g.outW(); ox++) {
-                        int x0 = ox * g.strideW() - g.padLeft();
-                        int xa = Math.max(0, x0), xb = Math.min(g.inW(), x0 + g.poolW());
-                        float best = Float.NEGATIVE_INFINITY;
-                        int bi = -1;
-                        for (int yy = ya; yy < yb; yy++) {
-                            for (int xx = xa; xx < xb; xx++) {
-                                float v = x[xo + yy * g.inW() + xx];
-                                // NaN propagates (never loses to a number), as in PyTorch:
-                                // !(v <= best) holds for a larger v and for NaN; a NaN best stays.
-                                if (bi < 0 || best == best && !(v <= best)) {
-                                    best = v;
-                                    bi = yy * g.inW() + xx;
-                                    if (v != v) break;
-                                }
+        // one task per (example, channel) plane, so a single example also spreads over the cores
+        Parallel.forEach(n * g.c(), plane -> {
+            int xo = plane * planeIn, yo = plane * planeOut;
+            for (int oy = 0; oy < g.outH(); oy++) {
+                int y0 = oy * g.strideH() - g.padTop();
+                int ya = Math.max(0, y0), yb = Math.min(g.inH(), y0 + g.poolH());
+                for (int ox = 0; ox < g.outW(); ox++) {
+                    int x0 = ox * g.strideW() - g.padLeft();
+                    int xa = Math.max(0, x0), xb = Math.min(g.inW(), x0 + g.poolW());
+                    float best = Float.NEGATIVE_INFINITY;
+                    int bi = -1;
+                    for (int yy = ya; yy < yb; yy++) {
+                        for (int xx = xa; xx < xb; xx++) {
+                            float v = x[xo + yy * g.inW() + xx];
+                            // NaN propagates (never loses to a number), as in PyTorch:
+                            // !(v <= best) holds for a larger v and for NaN; a NaN best stays.
+                            if (bi < 0 || best == best && !(v <= best)) {
+                                best = v;
+                                bi = yy * g.inW() + xx;
+                                if (v != v) break;
                             }
                         }
-                        y[yo + oy * g.outW() + ox] = best;
-                        am[yo + oy * g.outW() + ox] = bi;
                     }
+                    y[yo + oy * g.outW() + ox] = best;
+                    am[yo + oy * g.outW() + ox] = bi;
                 }
             }
         });
@@ -63,29 +62,27 @@ final class MaxPoolRuntime extends LayerRuntime {
     private void forwardTiled(int n, float[] x, float[] y, int[] am) {
         int ph = g.poolH(), pw = g.poolW(), oh = g.outH(), ow = g.outW(), iw = g.inW();
         int planeIn = g.inH() * iw, planeOut = oh * ow, c = g.c();
-        Parallel.forEach(n, i -> {
-            for (int ch = 0; ch < c; ch++) {
-                int xo = (i * c + ch) * planeIn, yo = (i * c + ch) * planeOut;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int first = oy * ph * iw + ox * pw;
-                        float best = x[xo + first];
-                        int bi = first;
-                        // NaN propagates as in PyTorch: !(v <= best) holds for a larger v and for NaN; a NaN best stays
-                        for (int yy = 0; yy < ph && best == best; yy++) {
-                            int row = first + yy * iw;
-                            for (int xx = yy == 0 ? 1 : 0; xx < pw; xx++) {
-                                float v = x[xo + row + xx];
-                                if (!(v <= best)) {
-                                    best = v;
-                                    bi = row + xx;
-                                    if (v != v) break;
-                                }
+        Parallel.forEach(n * c, plane -> {
+            int xo = plane * planeIn, yo = plane * planeOut;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int first = oy * ph * iw + ox * pw;
+                    float best = x[xo + first];
+                    int bi = first;
+                    // NaN propagates as in PyTorch: !(v <= best) holds for a larger v and for NaN; a NaN best stays
+                    for (int yy = 0; yy < ph && best == best; yy++) {
+                        int row = first + yy * iw;
+                        for (int xx = yy == 0 ? 1 : 0; xx < pw; xx++) {
+                            float v = x[xo + row + xx];
+                            if (!(v <= best)) {
+                                best = v;
+                                bi = row + xx;
+                                if (v != v) break;
                             }
                         }
-                        y[yo + oy * ow + ox] = best;
-                        am[yo + oy * ow + ox] = bi;
                     }
+                    y[yo + oy * ow + ox] = best;
+                    am[yo + oy * ow + ox] = bi;
                 }
             }
         });
@@ -97,12 +94,10 @@ final class MaxPoolRuntime extends LayerRuntime {
         int n = in[0].dim(0), planeIn = g.inH() * g.inW(), planeOut = g.outH() * g.outW();
         float[] dx = dIn[0].data(), dy = dOut.data();
         int[] am = argmax;
-        Parallel.forEach(n, i -> {
-            java.util.Arrays.fill(dx, i * g.c() * planeIn, (i + 1) * g.c() * planeIn, 0f);
-            for (int c = 0; c < g.c(); c++) {
-                int xo = (i * g.c() + c) * planeIn, yo = (i * g.c() + c) * planeOut;
-                for (int p = 0; p < planeOut; p++) dx[xo + am[yo + p]] += dy[yo + p];
-            }
+        Parallel.forEach(n * g.c(), plane -> {
+            int xo = plane * planeIn, yo = plane * planeOut;
+            java.util.Arrays.fill(dx, xo, xo + planeIn, 0f);
+            for (int p = 0; p < planeOut; p++) dx[xo + am[yo + p]] += dy[yo + p];
         });
     }
 

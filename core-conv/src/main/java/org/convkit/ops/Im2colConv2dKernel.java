@@ -193,36 +193,51 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                 && g.padTop() == 0 && g.padBottom() == 0 && g.padLeft() == 0 && g.padRight() == 0;
     }
 
-    /** Row {@code (ci*kh + ky)*kw + kx}, column {@code oy*outW + ox} holds the input under that tap. */
+    /** Unrolled matrices smaller than this many floats are not split over threads. */
+    private static final int PARALLEL_MIN_COL = 1 << 16;
+
+    /**
+     * Row {@code (ci*kh + ky)*kw + kx}, column {@code oy*outW + ox} holds the input under that tap.
+     * Called outside the pool (a single example, where the batch gives no parallelism), a large
+     * matrix is filled by all threads, each taking a block of rows.
+     */
     static void im2col(ConvGeometry g, int grp, float[] x, int xOff, float[] col) {
-        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW();
-        int row = 0;
-        for (int ci = 0; ci < g.inPerGroup(); ci++) {
+        int rows = g.filterSize(), size = rows * g.outH() * g.outW();
+        int parts = Math.min(Parallel.threads(), size / PARALLEL_MIN_COL);
+        if (parts > 1 && !Parallel.inWorker()) {
+            Parallel.forEach(parts, t -> im2colRows(g, grp, x, xOff, col,
+                    Parallel.chunkStart(rows, parts, t), Parallel.chunkStart(rows, parts, t + 1)));
+        } else {
+            im2colRows(g, grp, x, xOff, col, 0, rows);
+        }
+    }
+
+    /** Rows {@code [r0, r1)} of {@link #im2col}. */
+    private static void im2colRows(ConvGeometry g, int grp, float[] x, int xOff, float[] col, int r0, int r1) {
+        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW(), kh = g.kernelH(), kw = g.kernelW();
+        for (int row = r0; row < r1; row++) {
+            int ci = row / (kh * kw), ky = row / kw % kh, kx = row % kw;
             int cBase = xOff + (grp * g.inPerGroup() + ci) * ih * iw;
-            for (int ky = 0; ky < g.kernelH(); ky++) {
-                for (int kx = 0; kx < g.kernelW(); kx++, row++) {
-                    int dst = row * p;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
-                        int d = dst + oy * ow;
-                        if (iy < 0 || iy >= ih) {
-                            java.util.Arrays.fill(col, d, d + ow, 0f);
-                            continue;
-                        }
-                        int src = cBase + iy * iw;
-                        int x0 = kx * g.dilationW() - g.padLeft();
-                        if (g.strideW() == 1) {
-                            // zeros where the tap falls in the padding, one copy for the rest
-                            int lo = Math.min(ow, Math.max(0, -x0)), hi = Math.max(lo, Math.min(ow, iw - x0));
-                            if (lo > 0) java.util.Arrays.fill(col, d, d + lo, 0f);
-                            if (hi > lo) System.arraycopy(x, src + x0 + lo, col, d + lo, hi - lo);
-                            if (hi < ow) java.util.Arrays.fill(col, d + hi, d + ow, 0f);
-                        } else {
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * g.strideW() + x0;
-                                col[d + ox] = ix >= 0 && ix < iw ? x[src + ix] : 0f;
-                            }
-                        }
+            int dst = row * p;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                int d = dst + oy * ow;
+                if (iy < 0 || iy >= ih) {
+                    java.util.Arrays.fill(col, d, d + ow, 0f);
+                    continue;
+                }
+                int src = cBase + iy * iw;
+                int x0 = kx * g.dilationW() - g.padLeft();
+                if (g.strideW() == 1) {
+                    // zeros where the tap falls in the padding, one copy for the rest
+                    int lo = Math.min(ow, Math.max(0, -x0)), hi = Math.max(lo, Math.min(ow, iw - x0));
+                    if (lo > 0) java.util.Arrays.fill(col, d, d + lo, 0f);
+                    if (hi > lo) System.arraycopy(x, src + x0 + lo, col, d + lo, hi - lo);
+                    if (hi < ow) java.util.Arrays.fill(col, d + hi, d + ow, 0f);
+                } else {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int ix = ox * g.strideW() + x0;
+                        col[d + ox] = ix >= 0 && ix < iw ? x[src + ix] : 0f;
                     }
                 }
             }

@@ -43,6 +43,28 @@ class Im2colConv2dKernelTest {
         }
     }
 
+    @Test
+    void aLargeSingleExampleGivesTheSameBitsOnOneOrThreeThreads() {
+        // 8 x 5 x 5 taps over 40 x 36 positions: 288,000 unrolled values, above the threshold at
+        // which a call from outside the pool fills the matrix on several threads
+        ConvGeometry g = new ConvGeometry(8, 42, 38, 16, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        SplittableRandom r = new SplittableRandom(9);
+        float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels());
+        int before = Parallel.threads();
+        try {
+            float[] y1 = new float[g.outSize()], y3 = new float[g.outSize()], ref = new float[g.outSize()];
+            Parallel.setThreads(1);
+            new Im2colConv2dKernel().forward(g, x, 0, wt, b, y1, 0, new Workspace());
+            Parallel.setThreads(3);
+            new Im2colConv2dKernel().forward(g, x, 0, wt, b, y3, 0, new Workspace());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(y1, y3);
+            new ReferenceConv2dKernel().forward(g, x, 0, wt, b, ref, 0, new Workspace());
+            close(ref, y3, "large single example");
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
     private static float[] rand(SplittableRandom r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
