@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Dropouts;
 import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
@@ -8,8 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Inverted dropout with a mask drawn from a seeded stream; the identity in inference. Each pass
  * takes one number from the stream and derives element {@code k}'s draw from it and {@code k}
- * alone (the SplitMix64 finaliser of Steele et al. 2014, as SplittableRandom uses), so the mask
- * can be drawn on all cores and is the same whatever the thread count.
+ * alone ({@link Dropouts}), so the mask can be drawn on all cores and is the same whatever the
+ * thread count.
  */
 final class DropoutRuntime extends LayerRuntime {
     private final float rate;
@@ -40,25 +41,9 @@ final class DropoutRuntime extends LayerRuntime {
         }
         if (mask.length < size) mask = new float[size];
         float[] mk = mask;
-        long base = rng.nextLong();
-        double r = rate;
+        long base = rng.nextLong(), threshold = Dropouts.threshold(rate);
         float sc = scale;
-        Parallel.forRange(size, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                float m = uniform(base, k) < r ? 0f : sc;
-                mk[k] = m;
-                y[k] = x[k] * m;
-            }
-        });
-    }
-
-    /** A uniform draw in [0, 1) for element {@code k} of the pass keyed by {@code base}. */
-    static double uniform(long base, int k) {
-        long z = base + (k + 1L) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
+        Parallel.forRange(size, (from, to) -> Dropouts.apply(base, threshold, sc, x, y, mk, from, to));
     }
 
     @Override
