@@ -72,7 +72,7 @@ final class KwsCommand {
         KwsTrainingSettings d = KwsTrainingSettings.defaults("DIR", "res8-narrow", "MODEL");
         Options o = new Options("kws train", args)
                 .describe("--data", "corpus folder in Speech Commands layout (required)", "")
-                .describe("--model", "architecture: cnn-trad-pool2, cnn-one-fstride4, res8, res8-narrow, res15, ds-cnn-s", d.model())
+                .describe("--model", "architecture: cnn-trad-pool2, cnn-one-fstride4, res8, res8-narrow, res15, ds-cnn-s (with --init: that model's)", d.model())
                 .describe("--out", "where to write the trained model file (required)", "")
                 .describe("--epochs", "most training epochs (early stopping on validation accuracy)", Integer.toString(d.epochs()))
                 .describe("--batch", "mini-batch size", Integer.toString(d.batchSize()))
@@ -80,6 +80,7 @@ final class KwsCommand {
                 .describe("--patience", "epochs without improvement before stopping", Integer.toString(d.patience()))
                 .describe("--max-seconds", "stop training after this many seconds (0 = no limit)", Double.toString(d.maxTrainSeconds()))
                 .describe("--seed", "seed for weights, shuffling, augmentation", Long.toString(d.seed()))
+                .describe("--init", "start from this trained model's weights and front end (continue or fine-tune)", "(fresh weights)")
                 .flag("--json", "print the result as one JSON object");
         if (o.help()) {
             out.print(o.usage("Trains a keyword-spotting CNN (the 12-class task: 10 words, silence, unknown) and keeps the best epoch."));
@@ -95,7 +96,17 @@ final class KwsCommand {
         s = new KwsTrainingSettings(s.data(), s.model(), s.out(), s.epochs(), s.batchSize(), s.learningRate(), s.weightDecay(),
                 s.seed(), o.getInt("--patience", 0, 10000), s.epochSize(), o.getDouble("--max-seconds"), s.frontEnd(),
                 s.features(), s.keywords(), s.silencePercent(), s.unknownPercent(), s.augmentation(), s.cacheDirectory());
-        KwsTrainingResult r = KwsTrainer.train(s, o.isSet("--json") ? new PrintStream(PrintStream.nullOutputStream()) : out);
+        KwsModel init = o.has("--init") ? loadKwsModel(o.get("--init")) : null;
+        if (init != null && !o.has("--model")) {
+            s = s.withModel(init.name(), s.out(), s.patience());
+        }
+        KwsTrainingResult r;
+        try {
+            r = KwsTrainer.train(s, init, o.isSet("--json") ? new PrintStream(PrintStream.nullOutputStream()) : out);
+        } catch (IllegalArgumentException e) {
+            if (init == null) throw e;
+            throw new UsageException("--init " + o.get("--init") + ": " + e.getMessage());
+        }
         if (o.isSet("--json")) {
             ObjectNode n = ConvkitJson.mapper().createObjectNode();
             n.put("model_file", r.modelFile().toString());

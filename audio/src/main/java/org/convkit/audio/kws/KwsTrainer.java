@@ -44,7 +44,35 @@ public final class KwsTrainer {
      * @return the result, after the model file is written
      */
     public static KwsTrainingResult train(KwsTrainingSettings settings, PrintStream progress) {
+        return train(settings, null, progress);
+    }
+
+    /**
+     * Runs the training described by {@code settings}, starting from the parameters (and batch-norm
+     * statistics) of a trained model instead of a fresh initialisation: to continue a run that
+     * stopped on its time budget, or to fine-tune a model on other recordings of the same words.
+     * The starting model's front end, normalisation statistics included, is kept, so the features
+     * do not change under the network; the optimiser starts afresh.
+     *
+     * @param settings what to train; {@code model} must name the starting model's architecture
+     * @param init     the starting model, or null for a fresh initialisation from the seed
+     * @param progress where to print progress (plain lines), or null for none
+     * @return the result, after the model file is written
+     * @throws IllegalArgumentException if the starting model's architecture, labels or input
+     *                                  shape differ from what the settings and corpus ask for
+     */
+    public static KwsTrainingResult train(KwsTrainingSettings settings, KwsModel init, PrintStream progress) {
         KwsCorpus corpus = KwsCorpus.open(Path.of(settings.data()), settings.task());
+        if (init != null) {
+            if (!init.name().equals(settings.model())) {
+                throw new IllegalArgumentException("the starting model is a " + init.name()
+                        + " but the settings ask for a " + settings.model());
+            }
+            if (!init.labels().equals(corpus.labels())) {
+                throw new IllegalArgumentException("the starting model's labels " + init.labels()
+                        + " differ from the corpus task's labels " + corpus.labels());
+            }
+        }
         FeatureCache cache;
         try {
             cache = settings.cacheDirectory() == null ? FeatureCache.inMemory(256)
@@ -53,12 +81,18 @@ public final class KwsTrainer {
             throw new UncheckedIOException(e);
         }
         int clip = settings.features().sampleRate(); // one second
-        KwsFrontEnd raw = new KwsFrontEnd(settings.frontEnd(),
-                settings.features().withNormalisation(FeatureNormalisation.NONE), null, clip);
+        // a starting model brings its own front end: the features its network was trained on
+        KwsFrontEnd raw = init != null
+                ? new KwsFrontEnd(init.frontEnd().kind(), init.frontEnd().settings().withNormalisation(FeatureNormalisation.NONE),
+                        null, init.frontEnd().clipSamples())
+                : new KwsFrontEnd(settings.frontEnd(), settings.features().withNormalisation(FeatureNormalisation.NONE),
+                        null, clip);
         long t0 = System.nanoTime();
         KwsDataset trainFixed = KwsDataset.fixed(corpus, Split.TRAIN, raw, corpus.labels(), cache);
         KwsFrontEnd fe = raw;
-        if (settings.features().normalisation() == FeatureNormalisation.GLOBAL) {
+        if (init != null) {
+            fe = init.frontEnd();
+        } else if (settings.features().normalisation() == FeatureNormalisation.GLOBAL) {
             FeatureStatistics stats = trainFixed.measureStatistics();
             fe = new KwsFrontEnd(settings.frontEnd(), settings.features(), stats, clip);
         }
@@ -74,8 +108,9 @@ public final class KwsTrainer {
                     train.examples().size(), train.size(), validation.size(), hasTest ? test.size() : 0,
                     fe.kind(), fe.frames(), fe.coefficients(), (System.nanoTime() - t0) / 1e9);
         }
-        Model network = Model.create(KwsModels.build(settings.model(), fe.frames(), fe.coefficients(),
-                corpus.labels().size()), settings.seed());
+        Model network = init != null ? init.network().copy()
+                : Model.create(KwsModels.build(settings.model(), fe.frames(), fe.coefficients(),
+                        corpus.labels().size()), settings.seed());
         if (progress != null) {
             progress.print(network.summary());
         }
@@ -100,6 +135,12 @@ public final class KwsTrainer {
         meta.set("training", JSON.valueToTree(settings));
         meta.put("seed", settings.seed());
         meta.put("corpus", corpus.root().toAbsolutePath().toString());
+        if (init != null) {
+            // what the run started from: that model's own training settings and figures
+            ObjectNode from = meta.putObject("initialised_from");
+            from.set("training", init.metadata().get("training"));
+            from.set("metrics", init.metadata().get("metrics"));
+        }
         KwsModel model = new KwsModel(settings.model(), network, corpus.labels(), fe, meta);
         EvaluationReport testReport = hasTest ? KwsEvaluator.evaluate(model, test, Split.TEST.label()) : null;
         ObjectNode metrics = meta.putObject("metrics");
