@@ -2,6 +2,7 @@ package org.convkit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.convkit.audio.kws.EvaluationReport;
+import org.convkit.audio.kws.KwsAugmentation;
 import org.convkit.audio.kws.KwsEvaluator;
 import org.convkit.audio.kws.KwsModel;
 import org.convkit.audio.kws.KwsTrainer;
@@ -80,6 +81,8 @@ final class KwsCommand {
                 .describe("--patience", "epochs without improvement before stopping", Integer.toString(d.patience()))
                 .describe("--max-seconds", "stop training after this many seconds (0 = no limit)", Double.toString(d.maxTrainSeconds()))
                 .describe("--seed", "seed for weights, shuffling, augmentation", Long.toString(d.seed()))
+                .describe("--time-shift-ms", "largest random time shift of a training clip (TensorFlow's 100; wider helps streaming)",
+                        Double.toString(d.augmentation().timeShiftMs()))
                 .describe("--init", "start from this trained model's weights and front end (continue or fine-tune)", "(fresh weights)")
                 .flag("--json", "print the result as one JSON object");
         if (o.help()) {
@@ -96,6 +99,13 @@ final class KwsCommand {
         s = new KwsTrainingSettings(s.data(), s.model(), s.out(), s.epochs(), s.batchSize(), s.learningRate(), s.weightDecay(),
                 s.seed(), o.getInt("--patience", 0, 10000), s.epochSize(), o.getDouble("--max-seconds"), s.frontEnd(),
                 s.features(), s.keywords(), s.silencePercent(), s.unknownPercent(), s.augmentation(), s.cacheDirectory());
+        if (o.has("--time-shift-ms")) {
+            KwsAugmentation a = s.augmentation();
+            double shift = o.getDouble("--time-shift-ms");
+            if (!(shift >= 0 && shift <= 1000)) throw new UsageException("--time-shift-ms must be in [0, 1000], got " + shift);
+            s = s.withFrontEnd(s.frontEnd(), s.features(),
+                    new KwsAugmentation(shift, a.backgroundVolume(), a.backgroundFrequency(), a.silenceVolume()));
+        }
         KwsModel init = o.has("--init") ? loadKwsModel(o.get("--init")) : null;
         if (init != null && !o.has("--model")) {
             s = s.withModel(init.name(), s.out(), s.patience());
