@@ -100,10 +100,10 @@ final class ExperimentReport {
         for (ExperimentResult r : rows) {
             commands.add(r.command());
         }
-        s.append("\n## Commands\n\nRun from `/work/main` after building the `text` module (classpath as Maven")
-            .append(" resolves it for `convkit-text`):\n\n```\n");
+        s.append("\n## Commands\n\nFrom the repository root (each row's JSON keeps the command that made it):\n\n```\n");
         for (String c : commands) {
-            s.append("java -cp <text classpath> org.convkit.text.experiment.").append(c).append('\n');
+            // the command line as TextExperiments received it, written as the CLI subcommand that runs it
+            s.append(c.startsWith("TextExperiments ") ? "./convkit text experiments " + c.substring(16) : c).append('\n');
         }
         s.append("```\n\n## All rows as JSON\n\n```json\n")
             .append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows)).append("\n```\n\n");

@@ -13,7 +13,8 @@ class ExperimentReportTest {
 
     private static ExperimentResult row(String dataset, String method, int[] gold, int[] predicted) {
         return new ExperimentResult(dataset, method, 10, gold.length,
-            ClassificationMetrics.evaluate(gold, predicted, List.of("ham", "spam")), 1.5, 0, 0, "s", "cmd " + dataset);
+            ClassificationMetrics.evaluate(gold, predicted, List.of("ham", "spam")), 1.5, 0, 0, "s",
+            "TextExperiments --datasets " + dataset);
     }
 
     @Test
@@ -30,7 +31,8 @@ class ExperimentReportTest {
         String md = ExperimentReport.markdown(rows, ExperimentReport.handWritten(previous));
         assertTrue(md.contains("| spam-subject | 10 / 2 | 1.0000 / 1.0000 | not run | 0.7500 / 0.7333 |"), md);
         assertTrue(md.endsWith(ExperimentReport.HAND_WRITTEN + "\nWhy the CNN lost.\n"), md);
-        assertTrue(md.contains("org.convkit.text.experiment.cmd reuters-corn"), md);
+        // the command each row records, written as the CLI subcommand that runs it
+        assertTrue(md.contains("\n./convkit text experiments --datasets reuters-corn\n"), md);
         assertTrue(!md.contains("old tables"));
     }
 }
