@@ -75,7 +75,7 @@ public final class KwsExperiment {
             sum.put("test_accuracy", r.test().accuracy());
             sum.put("test_macro_f1", r.test().macroF1());
             sum.put("train_seconds", r.trainSeconds());
-            sum.put("stop_reason", r.history().stopReason().name());
+            sum.put("stop_reason", r.model().metadata().path("metrics").path("stop_reason").asText());
             sum.put("best_epoch", r.history().bestEpoch());
             ArrayNode ep = sum.putArray("epochs");
             for (EpochResult e : r.history().epochs()) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.convkit.audio.cache.FeatureCache;
 import org.convkit.audio.features.FeatureNormalisation;
 import org.convkit.audio.features.FeatureStatistics;
@@ -122,13 +123,20 @@ public final class KwsTrainer {
         Trainer trainer = new Trainer(network, SoftmaxCrossEntropy.plain(),
                 AdamSettings.adam(settings.learningRate()).withWeightDecay(settings.weightDecay()).create(), ts);
         trainer.addCallback(train.epochCallback());
+        AtomicBoolean budgetReached = new AtomicBoolean();
         if (settings.maxTrainSeconds() > 0) {
-            trainer.addCallback(budget(trainer, settings.maxTrainSeconds()));
+            trainer.addCallback(budget(trainer, settings.maxTrainSeconds(), budgetReached));
         }
         if (progress != null) {
             trainer.addCallback(ProgressPrinter.plain(progress, 30));
         }
         TrainingHistory history = trainer.fit(train, validation);
+        // the budget stops training through requestStop(); the files and the log should say why
+        String stopReason = budgetReached.get() && history.stopReason() == TrainingHistory.StopReason.STOP_REQUESTED
+                ? "TIME_BUDGET" : history.stopReason().name();
+        if (progress != null && stopReason.equals("TIME_BUDGET")) {
+            progress.printf("(the time budget of %.0f s ended training)%n", settings.maxTrainSeconds());
+        }
         double bestVal = history.best().map(EpochResult::validationAccuracy).orElse(Double.NaN);
 
         ObjectNode meta = JSON.createObjectNode();
@@ -147,7 +155,7 @@ public final class KwsTrainer {
         metrics.put("validation_accuracy", bestVal);
         metrics.put("best_epoch", history.bestEpoch());
         metrics.put("epochs_run", history.epochs().size());
-        metrics.put("stop_reason", history.stopReason().name());
+        metrics.put("stop_reason", stopReason);
         metrics.put("train_seconds", history.seconds());
         metrics.put("parameters", network.trainableParameterCount());
         metrics.put("multiply_adds", network.macs());
@@ -167,7 +175,7 @@ public final class KwsTrainer {
     }
 
     /** Stops after an epoch when the next one, at the last epoch's pace, would end after the budget. */
-    private static TrainingCallback budget(Trainer trainer, double seconds) {
+    private static TrainingCallback budget(Trainer trainer, double seconds, AtomicBoolean reached) {
         return new TrainingCallback() {
             private long start;
 
@@ -180,6 +188,7 @@ public final class KwsTrainer {
             public void onEpochEnd(EpochResult r) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (elapsed + r.seconds() > seconds) {
+                    reached.set(true);
                     trainer.requestStop();
                 }
             }

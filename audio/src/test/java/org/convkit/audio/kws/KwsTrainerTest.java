@@ -43,4 +43,14 @@ class KwsTrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KwsTrainer.train(s, init, null));
         assertTrue(e.getMessage().contains("cnn-one-fstride4") && e.getMessage().contains("res8-narrow"), e.getMessage());
     }
+
+    @Test
+    void aRunEndedByItsTimeBudgetSaysSoInTheModelFile() {
+        // a budget far below one epoch: training stops after the first epoch and records why
+        KwsTrainingSettings s = ToneCorpus.settings(TrainedToneModel.corpus(), dir.resolve("budget.convkit"), 5)
+                .withBudget(0, 0.001);
+        KwsTrainingResult r = KwsTrainer.train(s, null);
+        assertEquals(1, r.history().epochs().size());
+        assertEquals("TIME_BUDGET", r.model().metadata().path("metrics").path("stop_reason").asText());
+    }
 }
