@@ -47,32 +47,13 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
             forwardPlane(g, x, xOff, w, b, y, yOff, relu, ws);
             return;
         }
-        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW(), kh = g.kernelH(), kw = g.kernelW();
-        int opg = g.outChannels() / g.groups(), sh = g.strideH(), sw = g.strideW();
+        int p = g.outH() * g.outW();
         for (int co = 0; co < g.outChannels(); co++) {
-            int xc = xOff + (co / opg) * ih * iw, yc = yOff + co * p, wc = co * kh * kw;
-            Arrays.fill(y, yc, yc + p, b == null ? 0f : b[co]);
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    float wv = w[wc + ky * kw + kx];
-                    int x0 = kx * g.dilationW() - g.padLeft();
-                    int lo = firstInside(x0, sw), hi = Math.min(ow, lastInside(x0, sw, iw) + 1);
-                    if (hi <= lo) continue;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * sh - g.padTop() + ky * g.dilationH();
-                        if (iy < 0 || iy >= ih) continue;
-                        int yr = yc + oy * ow, xr = xc + iy * iw + x0;
-                        if (sw == 1) {
-                            for (int ox = lo; ox < hi; ox++) y[yr + ox] += wv * x[xr + ox];
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) y[yr + ox] += wv * x[xr + ox * sw];
-                        }
-                    }
-                }
-            }
-            if (relu) {
-                for (int i = yc; i < yc + p; i++) y[i] = Math.max(y[i], 0f);
-            }
+            Arrays.fill(y, yOff + co * p, yOff + (co + 1) * p, b == null ? 0f : b[co]);
+        }
+        strided(Pass.FORWARD, g, x, xOff, y, yOff, w, null, 0);
+        if (relu) {
+            for (int i = yOff, end = yOff + g.outSize(); i < end; i++) y[i] = Math.max(y[i], 0f);
         }
     }
 
@@ -83,32 +64,10 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
             backwardDataPlane(g, dy, dyOff, w, dx, dxOff, ws);
             return;
         }
-        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW(), kh = g.kernelH(), kw = g.kernelW();
-        int opg = g.outChannels() / g.groups(), sh = g.strideH(), sw = g.strideW();
-        Arrays.fill(dx, dxOff, dxOff + g.inSize(), 0f);
         // dL/dX scatters each output gradient back along the taps that read it: the full
         // convolution of dL/dO with the turned filter, channel by channel.
-        for (int co = 0; co < g.outChannels(); co++) {
-            int xc = dxOff + (co / opg) * ih * iw, yc = dyOff + co * p, wc = co * kh * kw;
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    float wv = w[wc + ky * kw + kx];
-                    int x0 = kx * g.dilationW() - g.padLeft();
-                    int lo = firstInside(x0, sw), hi = Math.min(ow, lastInside(x0, sw, iw) + 1);
-                    if (hi <= lo) continue;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * sh - g.padTop() + ky * g.dilationH();
-                        if (iy < 0 || iy >= ih) continue;
-                        int yr = yc + oy * ow, xr = xc + iy * iw + x0;
-                        if (sw == 1) {
-                            for (int ox = lo; ox < hi; ox++) dx[xr + ox] += wv * dy[yr + ox];
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) dx[xr + ox * sw] += wv * dy[yr + ox];
-                        }
-                    }
-                }
-            }
-        }
+        Arrays.fill(dx, dxOff, dxOff + g.inSize(), 0f);
+        strided(Pass.DATA, g, dx, dxOff, dy, dyOff, w, null, 0);
     }
 
     @Override
@@ -116,35 +75,15 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
                                 float[] db, int dbOff, Workspace ws) {
         check(g);
         if (g.strideH() == 1 && g.strideW() == 1) {
-            backwardWeightsPlane(g, x, xOff, dy, dyOff, dw, dwOff, db, dbOff, ws);
-            return;
+            backwardWeightsPlane(g, x, xOff, dy, dyOff, dw, dwOff, ws);
+        } else {
+            strided(Pass.WEIGHTS, g, x, xOff, dy, dyOff, null, dw, dwOff);
         }
-        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW(), kh = g.kernelH(), kw = g.kernelW();
-        int opg = g.outChannels() / g.groups(), sh = g.strideH(), sw = g.strideW();
-        for (int co = 0; co < g.outChannels(); co++) {
-            int xc = xOff + (co / opg) * ih * iw, yc = dyOff + co * p, wc = dwOff + co * kh * kw;
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    int x0 = kx * g.dilationW() - g.padLeft();
-                    int lo = firstInside(x0, sw), hi = Math.min(ow, lastInside(x0, sw, iw) + 1);
-                    if (hi <= lo) continue;
-                    float s = 0f;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * sh - g.padTop() + ky * g.dilationH();
-                        if (iy < 0 || iy >= ih) continue;
-                        int yr = yc + oy * ow, xr = xc + iy * iw + x0;
-                        if (sw == 1) {
-                            for (int ox = lo; ox < hi; ox++) s += dy[yr + ox] * x[xr + ox];
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) s += dy[yr + ox] * x[xr + ox * sw];
-                        }
-                    }
-                    dw[wc + ky * kw + kx] += s;
-                }
-            }
-            if (db != null) {
+        if (db != null) {
+            int p = g.outH() * g.outW();
+            for (int co = 0; co < g.outChannels(); co++) {
                 float s = 0f;
-                for (int i = yc; i < yc + p; i++) s += dy[i];
+                for (int i = dyOff + co * p, end = i + p; i < end; i++) s += dy[i];
                 db[dbOff + co] += s;
             }
         }
@@ -241,8 +180,8 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
     }
 
     private static void backwardWeightsPlane(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] dw,
-                                             int dwOff, float[] db, int dbOff, Workspace ws) {
-        int oh = g.outH(), ow = g.outW(), kh = g.kernelH(), kw = g.kernelW(), wd = gridWidth(g), n = sweep(g);
+                                             int dwOff, Workspace ws) {
+        int kh = g.kernelH(), kw = g.kernelW(), wd = gridWidth(g), n = sweep(g);
         int opg = g.outChannels() / g.groups();
         float[] plane = ws.get(PADDED, (g.inH() + g.padTop() + g.padBottom()) * wd);
         float[] grid = ws.get(GRID, n);
@@ -254,11 +193,6 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
                 for (int kx = 0; kx < kw; kx++) {
                     dw[wc + ky * kw + kx] += dot(grid, plane, ky * g.dilationH() * wd + kx * g.dilationW(), n);
                 }
-            }
-            if (db != null) {
-                float s = 0f;
-                for (int i = dyOff + co * oh * ow, end = i + oh * ow; i < end; i++) s += dy[i];
-                db[dbOff + co] += s;
             }
         }
     }
@@ -293,6 +227,56 @@ public final class DepthwiseConv2dKernel implements Conv2dKernel {
     }
 
     // ---- any stride: per-row loops ----
+
+    /** What {@link #strided} does on each row of taps. */
+    private enum Pass {
+        /** {@code out += w * in}: the convolution (out holds the bias already). */
+        FORWARD,
+        /** {@code in += w * out}: dL/dX from dL/dO. */
+        DATA,
+        /** {@code dw += sum(out * in)}: dL/dW. */
+        WEIGHTS
+    }
+
+    /**
+     * Walks every output channel, filter tap and output row, and applies {@code pass} to the run of
+     * output columns whose tap lands inside the input. {@code in} is input-shaped (x, or dx for
+     * {@link Pass#DATA}), {@code out} output-shaped (y, or dy for the backward passes). Each element
+     * takes its taps in filter order.
+     */
+    private static void strided(Pass pass, ConvGeometry g, float[] in, int inOff, float[] out, int outOff, float[] w,
+                                float[] dw, int dwOff) {
+        int oh = g.outH(), ow = g.outW(), p = oh * ow, ih = g.inH(), iw = g.inW(), kh = g.kernelH(), kw = g.kernelW();
+        int opg = g.outChannels() / g.groups(), sh = g.strideH(), sw = g.strideW();
+        for (int co = 0; co < g.outChannels(); co++) {
+            int xc = inOff + (co / opg) * ih * iw, yc = outOff + co * p, wc = co * kh * kw;
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++) {
+                    int x0 = kx * g.dilationW() - g.padLeft();
+                    int lo = firstInside(x0, sw), hi = Math.min(ow, lastInside(x0, sw, iw) + 1);
+                    if (hi <= lo) continue;
+                    float wv = w == null ? 0f : w[wc + ky * kw + kx], s = 0f;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * sh - g.padTop() + ky * g.dilationH();
+                        if (iy < 0 || iy >= ih) continue;
+                        int yr = yc + oy * ow, xr = xc + iy * iw + x0;
+                        switch (pass) {
+                            case FORWARD -> {
+                                for (int ox = lo; ox < hi; ox++) out[yr + ox] += wv * in[xr + ox * sw];
+                            }
+                            case DATA -> {
+                                for (int ox = lo; ox < hi; ox++) in[xr + ox * sw] += wv * out[yr + ox];
+                            }
+                            case WEIGHTS -> {
+                                for (int ox = lo; ox < hi; ox++) s += out[yr + ox] * in[xr + ox * sw];
+                            }
+                        }
+                    }
+                    if (pass == Pass.WEIGHTS) dw[dwOff + wc + ky * kw + kx] += s;
+                }
+            }
+        }
+    }
 
     /** The first output column whose tap at offset {@code x0} lands inside the input ({@code x0 + ox*sw >= 0}). */
     private static int firstInside(int x0, int sw) {

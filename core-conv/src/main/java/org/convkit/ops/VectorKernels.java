@@ -3,6 +3,7 @@ package org.convkit.ops;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -47,34 +48,31 @@ final class VectorKernels {
         for (; j < n; j++) dst[dOff + j] += a * src[sOff + j];
     }
 
-    private static final VectorSpecies<Long> L8 = LongVector.SPECIES_512;
-    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    /** As many float lanes as {@link #LONGS} has long lanes, so a long mask casts onto it. */
+    private static final VectorSpecies<Float> FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(LONGS.length() * Float.SIZE));
 
     /**
      * Inverted-dropout mask and output for elements {@code [from, to)}: element k is dropped when
      * the SplitMix64 finaliser of {@code base + (k+1) * 0x9E3779B97F4A7C15} has its top 53 bits
-     * below {@code threshold}; kept elements are scaled. Eight 64-bit lanes at a time; the same
+     * below {@code threshold}; kept elements are scaled. A vector of 64-bit lanes at a time; the same
      * decisions, bit for bit, as the scalar loop of {@link Dropouts#mask}.
      */
     static void dropout(long base, long threshold, float scale, float[] x, float[] y, float[] mask, int from, int to) {
-        int k = from;
-        if (L8.length() == 8) {
-            LongVector golden = LongVector.broadcast(L8, 0x9E3779B97F4A7C15L);
-            LongVector lanes = LongVector.zero(L8).addIndex(1);
-            FloatVector keep = FloatVector.broadcast(F8, scale), zero = FloatVector.zero(F8);
-            for (; k + 8 <= to; k += 8) {
-                LongVector z = lanes.add(k + 1L).mul(golden).add(base);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30))
-                        .mul(0xBF58476D1CE4E5B9L);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27))
-                        .mul(0x94D049BB133111EBL);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-                VectorMask<Long> drop = z.lanewise(VectorOperators.LSHR, 11)
-                        .compare(VectorOperators.LT, threshold);
-                FloatVector m = keep.blend(zero, drop.cast(F8));
-                m.intoArray(mask, k);
-                FloatVector.fromArray(F8, x, k).mul(m).intoArray(y, k);
-            }
+        int k = from, lanes = LONGS.length();
+        LongVector golden = LongVector.broadcast(LONGS, 0x9E3779B97F4A7C15L);
+        LongVector index = LongVector.zero(LONGS).addIndex(1);
+        FloatVector keep = FloatVector.broadcast(FLOATS, scale), zero = FloatVector.zero(FLOATS);
+        for (; k + lanes <= to; k += lanes) {
+            LongVector z = index.add(k + 1L).mul(golden).add(base);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            VectorMask<Long> drop = z.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.LT, threshold);
+            FloatVector m = keep.blend(zero, drop.cast(FLOATS));
+            m.intoArray(mask, k);
+            FloatVector.fromArray(FLOATS, x, k).mul(m).intoArray(y, k);
         }
         Dropouts.mask(base, threshold, scale, x, y, mask, k, to);
     }

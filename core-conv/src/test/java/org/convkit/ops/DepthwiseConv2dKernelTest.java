@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.convkit.ops.KernelTestData.rand;
+import static org.convkit.ops.KernelTestData.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The direct depthwise loops against the reference loops on random odd depthwise geometries. */
 class DepthwiseConv2dKernelTest {
+    // the reference sums in double; float32 sums of at most a few hundred terms of |v| <= 1 stay within 1e-4
+    private static final double TOL = 1e-4;
 
     @Test
     void agreesWithReferenceOnRandomDepthwiseGeometries() {
@@ -36,16 +40,16 @@ class DepthwiseConv2dKernelTest {
                 float[] y1 = new float[g.outSize()], y2 = new float[g.outSize()];
                 ref.forward(g, x, 0, wt, b, y1, 0, w1);
                 k.forward(g, x, 0, wt, b, y2, 0, w2);
-                close(y1, y2, g + " forward");
+                close(y1, y2, TOL, g + " forward");
                 float[] r1 = new float[g.outSize()], r2 = new float[g.outSize()];
                 ref.forwardRelu(g, x, 0, wt, b, r1, 0, w1);
                 k.forwardRelu(g, x, 0, wt, b, r2, 0, w2);
-                close(r1, r2, g + " forwardRelu");
+                close(r1, r2, TOL, g + " forwardRelu");
                 // garbage in the output buffers must be overwritten, not added to
                 float[] dx1 = new float[g.inSize()], dx2 = rand(r, g.inSize());
                 ref.backwardData(g, dy, 0, wt, dx1, 0, w1);
                 k.backwardData(g, dy, 0, wt, dx2, 0, w2);
-                close(dx1, dx2, g + " backwardData");
+                close(dx1, dx2, TOL, g + " backwardData");
                 // weight gradients add to what is there
                 float[] dw1 = new float[g.weightSize()], dw2 = new float[g.weightSize()];
                 float[] db1 = new float[g.outChannels()], db2 = new float[g.outChannels()];
@@ -53,8 +57,8 @@ class DepthwiseConv2dKernelTest {
                 java.util.Arrays.fill(dw2, 0.5f);
                 ref.backwardWeights(g, x, 0, dy, 0, dw1, 0, db1, 0, w1);
                 k.backwardWeights(g, x, 0, dy, 0, dw2, 0, db2, 0, w2);
-                close(dw1, dw2, g + " backwardWeights");
-                close(db1, db2, g + " bias");
+                close(dw1, dw2, TOL, g + " backwardWeights");
+                close(db1, db2, TOL, g + " bias");
             }
             tested++;
         }
@@ -81,12 +85,12 @@ class DepthwiseConv2dKernelTest {
         float[] y1 = new float[2 * g.outSize()], y2 = new float[2 * g.outSize()];
         ref.forward(g, x, g.inSize(), wt, null, y1, g.outSize(), new Workspace());
         direct.forward(g, x, g.inSize(), wt, null, y2, g.outSize(), new Workspace());
-        close(y1, y2, "forward at offset");
+        close(y1, y2, TOL, "forward at offset");
         for (int i = 0; i < g.outSize(); i++) assertEquals(0f, y2[i], "the first example's output is untouched");
         float[] dw1 = new float[2 * g.weightSize()], dw2 = new float[2 * g.weightSize()];
         ref.backwardWeights(g, x, g.inSize(), dy, g.outSize(), dw1, g.weightSize(), null, 0, new Workspace());
         direct.backwardWeights(g, x, g.inSize(), dy, g.outSize(), dw2, g.weightSize(), null, 0, new Workspace());
-        close(dw1, dw2, "backwardWeights at offset");
+        close(dw1, dw2, TOL, "backwardWeights at offset");
     }
 
     @Test
@@ -99,18 +103,5 @@ class DepthwiseConv2dKernelTest {
                 .forward(dense, new float[dense.inSize()], 0, new float[dense.weightSize()], null,
                         new float[dense.outSize()], 0, new Workspace()));
         assertTrue(e.getMessage().contains("not a depthwise convolution"), e.getMessage());
-    }
-
-    private static float[] rand(SplittableRandom r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
-        return a;
-    }
-
-    private static void close(float[] a, float[] b, String what) {
-        for (int i = 0; i < a.length; i++) {
-            // the reference sums in double; float32 sums of <= 200 terms of |v| <= 1 stay within 1e-4
-            assertEquals(a[i], b[i], 1e-4, what + " [" + i + "]");
-        }
     }
 }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.convkit.ops.KernelTestData.rand;
+import static org.convkit.ops.KernelTestData.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,15 +102,5 @@ class FastConvPathsTest {
         int positions = g.outH() * g.outW();
         close(dw1, dw2, 2e-6 * positions + 1e-5, g + " backwardWeights");
         close(db1, db2, 2e-6 * positions + 1e-5, g + " bias");
-    }
-
-    private static float[] rand(SplittableRandom r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
-        return a;
-    }
-
-    private static void close(float[] a, float[] b, double tol, String what) {
-        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], tol, what + " [" + i + "]");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,12 +78,6 @@ class SgemmTest {
         assertArrayEquals(bits(whole), bits(split));
         for (int j = 0; j < n; j++) assertTrue(Float.isNaN(whole[j]), "row 0 meets the NaN at column " + j);
         for (int j = 0; j < n; j++) assertTrue(whole[n + j] >= 0f);
-    }
-
-    static float[] rand(SplittableRandom r, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = (float) (r.nextDouble() * 2 - 1);
-        return v;
     }
 
     static int[] bits(float[] v) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.convkit.audio.cache.FeatureCache;
 import org.convkit.audio.features.FeatureNormalisation;
+import org.convkit.audio.features.FeatureSettings;
 import org.convkit.audio.features.FeatureStatistics;
 import org.convkit.corpora.Split;
 import org.convkit.io.ConvkitJson;
@@ -81,21 +82,19 @@ public final class KwsTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int clip = settings.features().sampleRate(); // one second
         // a starting model brings its own front end: the features its network was trained on
-        KwsFrontEnd raw = init != null
-                ? new KwsFrontEnd(init.frontEnd().kind(), init.frontEnd().settings().withNormalisation(FeatureNormalisation.NONE),
-                        null, init.frontEnd().clipSamples())
-                : new KwsFrontEnd(settings.frontEnd(), settings.features().withNormalisation(FeatureNormalisation.NONE),
-                        null, clip);
+        String kind = init != null ? init.frontEnd().kind() : settings.frontEnd();
+        FeatureSettings features = init != null ? init.frontEnd().settings() : settings.features();
+        int clip = init != null ? init.frontEnd().clipSamples() : settings.features().sampleRate(); // one second
+        KwsFrontEnd raw = new KwsFrontEnd(kind, features.withNormalisation(FeatureNormalisation.NONE), null, clip);
         long t0 = System.nanoTime();
-        KwsDataset trainFixed = KwsDataset.fixed(corpus, Split.TRAIN, raw, corpus.labels(), cache);
         KwsFrontEnd fe = raw;
         if (init != null) {
             fe = init.frontEnd();
-        } else if (settings.features().normalisation() == FeatureNormalisation.GLOBAL) {
-            FeatureStatistics stats = trainFixed.measureStatistics();
-            fe = new KwsFrontEnd(settings.frontEnd(), settings.features(), stats, clip);
+        } else if (features.normalisation() == FeatureNormalisation.GLOBAL) {
+            // the statistics are all the unaugmented training features are needed for
+            FeatureStatistics stats = KwsDataset.fixed(corpus, Split.TRAIN, raw, corpus.labels(), cache).measureStatistics();
+            fe = new KwsFrontEnd(kind, features, stats, clip);
         }
         KwsDataset train = KwsDataset.augmented(corpus, Split.TRAIN, fe, corpus.labels(), settings.augmentation(),
                 settings.seed(), settings.epochSize());
