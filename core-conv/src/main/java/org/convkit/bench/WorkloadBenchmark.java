@@ -59,7 +59,20 @@ public final class WorkloadBenchmark {
     private static final int[] PLAN_W4 = {3, 3, 2, 10, 5, 50};
     private static final int[] PLAN_QUICK = {1, 2, 1, 2, 2, 5};
 
+    /**
+     * Inference warm-up runs the plan's passes and at least this long: the JIT compiles the
+     * kernels over the first few hundred calls, so a short warm-up would time half-compiled code
+     * (PyTorch's kernels are compiled ahead of time and need none).
+     */
+    static final double INFERENCE_WARM_SECONDS = 3.0;
+
     private WorkloadBenchmark() {
+    }
+
+    /** Runs {@code pass} at least {@code passes} times and for at least {@code seconds}. */
+    private static void warmUp(Runnable pass, int passes, double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < passes || System.nanoTime() < end; i++) pass.run();
     }
 
     /** Runs as {@link #run} and exits with its code. */
@@ -299,17 +312,18 @@ public final class WorkloadBenchmark {
 
         Tensor x1 = inputs(w, 1, r), x64 = inputs(w, 64, r);
         double[] b1 = new double[plan[5]], b64 = new double[plan[3]];
-        for (int i = 0; i < plan[4] + plan[5]; i++) {
+        double warmSeconds = o.quick() ? 0 : INFERENCE_WARM_SECONDS;
+        warmUp(() -> model.forward(false, x1), plan[4], warmSeconds);
+        for (int i = 0; i < plan[5]; i++) {
             long t0 = System.nanoTime();
             model.forward(false, x1);
-            long t = System.nanoTime() - t0;
-            if (i >= plan[4]) b1[i - plan[4]] = t / 1e9;
+            b1[i] = (System.nanoTime() - t0) / 1e9;
         }
-        for (int i = 0; i < plan[2] + plan[3]; i++) {
+        warmUp(() -> model.forward(false, x64), plan[2], warmSeconds);
+        for (int i = 0; i < plan[3]; i++) {
             long t0 = System.nanoTime();
             model.forward(false, x64);
-            long t = System.nanoTime() - t0;
-            if (i >= plan[2]) b64[i - plan[2]] = t / 1e9;
+            b64[i] = (System.nanoTime() - t0) / 1e9;
         }
 
         int nb = w.trainBatch();

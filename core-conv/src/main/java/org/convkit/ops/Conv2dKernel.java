@@ -1,5 +1,8 @@
 package org.convkit.ops;
 
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
 /**
  * The one small interface behind which convolution kernels live. Each call handles one example;
  * offsets locate the example inside batch buffers that the caller owns. Implementations must
@@ -34,4 +37,47 @@ public interface Conv2dKernel {
      */
     void backwardWeights(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff,
                          float[] db, int dbOff, Workspace ws);
+
+    /**
+     * The forward pass of {@code n} examples stored one after another in {@code x} and {@code y}
+     * ({@code max(., 0)} applied when {@code relu}). The default runs {@link #forward} (or
+     * {@link #forwardRelu}) for each example on the {@link Parallel} pool; a kernel with work that
+     * all examples share (transformed filters, say) does it once here. {@code scratch} gives a
+     * buffer of at least the asked size that the caller keeps between calls.
+     */
+    default void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
+                              IntFunction<float[]> scratch) {
+        int is = g.inSize(), os = g.outSize();
+        if (relu) Parallel.forEach(n, i -> forwardRelu(g, x, i * is, w, b, y, i * os, Parallel.workspace()));
+        else Parallel.forEach(n, i -> forward(g, x, i * is, w, b, y, i * os, Parallel.workspace()));
+    }
+
+    /**
+     * The backward pass of {@code n} examples: overwrites {@code dx} (skipped when null) and adds
+     * the batch's gradients into {@code dw} and {@code db} (may be null). The default sums weight
+     * gradients per fixed chunk of the batch ({@link Parallel#CHUNKS}), chunks on the pool, and then
+     * the chunks in order, so the bits do not depend on the thread count.
+     */
+    default void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
+                               IntFunction<float[]> scratch) {
+        int is = g.inSize(), os = g.outSize();
+        int chunks = Math.min(Parallel.CHUNKS, n), ws = g.weightSize(), bs = g.outChannels();
+        // one buffer: dW of chunk c at c*ws, db of chunk c after all of them
+        float[] cdw = scratch.apply(chunks * (ws + bs));
+        int dbBase = chunks * ws;
+        Parallel.forEach(chunks, c -> {
+            int from = Parallel.chunkStart(n, chunks, c), to = Parallel.chunkStart(n, chunks, c + 1);
+            Workspace work = Parallel.workspace();
+            Arrays.fill(cdw, c * ws, (c + 1) * ws, 0f);
+            if (db != null) Arrays.fill(cdw, dbBase + c * bs, dbBase + (c + 1) * bs, 0f);
+            for (int i = from; i < to; i++) {
+                if (dx != null) backwardData(g, dy, i * os, w, dx, i * is, work);
+                backwardWeights(g, x, i * is, dy, i * os, cdw, c * ws, db == null ? null : cdw, dbBase + c * bs, work);
+            }
+        });
+        for (int c = 0; c < chunks; c++) for (int k = 0; k < ws; k++) dw[k] += cdw[c * ws + k];
+        if (db != null) {
+            for (int c = 0; c < chunks; c++) for (int k = 0; k < bs; k++) db[k] += cdw[dbBase + c * bs + k];
+        }
+    }
 }

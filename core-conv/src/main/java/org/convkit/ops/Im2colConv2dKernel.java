@@ -14,13 +14,34 @@ package org.convkit.ops;
  * (Kim 2014's sentence convolutions), whose patch for output row {@code t} is the contiguous run
  * starting at row {@code t*strideH}. Products run through {@link Sgemm}; buffers come from the
  * caller's {@link Workspace}. Depthwise layers (one input channel per group), where each group's
- * product would have a single row, go to the direct loops of {@link DepthwiseConv2dKernel}.
+ * product would have a single row, go to the direct loops of {@link DepthwiseConv2dKernel}; 3x3
+ * stride-1 layers with at least {@link #WINOGRAD_MIN_CHANNELS} input and output channels to
+ * Winograd's F(2x2,3x3) in {@link WinogradConv2dKernel} (off with {@code -Dconvkit.winograd=false}).
  */
 public final class Im2colConv2dKernel implements Conv2dKernel {
     private static final int COL = 0;
     private static final int SCRATCH = 1;
     private static final int TURNED = 2;
     private static final DepthwiseConv2dKernel DEPTHWISE = new DepthwiseConv2dKernel();
+    private static final WinogradConv2dKernel WINOGRAD = new WinogradConv2dKernel();
+    /**
+     * Fewer channels than this on either side leave Winograd's products too thin to repay its
+     * transforms (a first layer over one input plane, for one).
+     */
+    static final int WINOGRAD_MIN_CHANNELS = 16;
+    private static final boolean WINOGRAD_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd", "true"));
+
+    /**
+     * Whether {@code g} goes to Winograd's algorithm: 3x3 stride-1 layers with enough channels
+     * whose 2x2 output blocks cover at most a fifth more positions than the map has. Large
+     * dilations on small maps cut each phase into few blocks with ragged edges (res15's dilation
+     * 8 on 101x40 needs 26 % more, and measured slower than im2col there).
+     */
+    static boolean winograd(ConvGeometry g) {
+        return WINOGRAD_ON && WinogradConv2dKernel.handles(g) && g.inChannels() >= WINOGRAD_MIN_CHANNELS
+                && g.outChannels() >= WINOGRAD_MIN_CHANNELS
+                && WinogradConv2dKernel.tiling(g).blocks * 4L * 5 <= 6L * g.outH() * g.outW();
+    }
 
     @Override
     public void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
@@ -37,6 +58,11 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         if (DepthwiseConv2dKernel.handles(g)) {
             if (relu) DEPTHWISE.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
             else DEPTHWISE.forward(g, x, xOff, w, b, y, yOff, ws);
+            return;
+        }
+        if (winograd(g)) {
+            if (relu) WINOGRAD.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
+            else WINOGRAD.forward(g, x, xOff, w, b, y, yOff, ws);
             return;
         }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
@@ -57,9 +83,30 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     }
 
     @Override
+    public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
+                             java.util.function.IntFunction<float[]> scratch) {
+        if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        else Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
+    }
+
+    @Override
+    public void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
+                              java.util.function.IntFunction<float[]> scratch) {
+        if (winograd(g) && (dx == null || WinogradConv2dKernel.handlesBackwardData(g))) {
+            WINOGRAD.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
+        } else {
+            Conv2dKernel.super.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
+        }
+    }
+
+    @Override
     public void backwardData(ConvGeometry g, float[] dy, int dyOff, float[] w, float[] dx, int dxOff, Workspace ws) {
         if (DepthwiseConv2dKernel.handles(g)) {
             DEPTHWISE.backwardData(g, dy, dyOff, w, dx, dxOff, ws);
+            return;
+        }
+        if (winograd(g) && WinogradConv2dKernel.handlesBackwardData(g)) {
+            WINOGRAD.backwardData(g, dy, dyOff, w, dx, dxOff, ws);
             return;
         }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
@@ -109,6 +156,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                                 float[] db, int dbOff, Workspace ws) {
         if (DepthwiseConv2dKernel.handles(g)) {
             DEPTHWISE.backwardWeights(g, x, xOff, dy, dyOff, dw, dwOff, db, dbOff, ws);
+            return;
+        }
+        if (winograd(g)) {
+            WINOGRAD.backwardWeights(g, x, xOff, dy, dyOff, dw, dwOff, db, dbOff, ws);
             return;
         }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();

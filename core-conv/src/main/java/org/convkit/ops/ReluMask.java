@@ -29,6 +29,11 @@ public final class ReluMask {
 
     /** {@code dx[k] = bit k ? dy[k] : 0} for {@code k} in {@code [from, to)}. */
     public static void apply(long[] bits, float[] dy, float[] dx, int from, int to) {
+        if (Sgemm.VECTOR && (from & 63) == 0) VectorKernels.applyMask(bits, dy, dx, from, to);
+        else applyScalar(bits, dy, dx, from, to);
+    }
+
+    static void applyScalar(long[] bits, float[] dy, float[] dx, int from, int to) {
         for (int k = from; k < to; k++) dx[k] = (bits[k >>> 6] >>> (k & 63) & 1) != 0 ? dy[k] : 0f;
     }
 }

@@ -26,6 +26,20 @@ final class VectorKernels {
         if (k < to) ReluMask.packScalar(y, k, to, bits);
     }
 
+    /** {@link ReluMask#apply} from a word boundary: {@code L} bits of the mask select {@code L} lanes at a time. */
+    static void applyMask(long[] bits, float[] dy, float[] dx, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        int k = from;
+        for (; k + 64 <= to; k += 64) {
+            long word = bits[k >>> 6];
+            for (int b = 0; b < 64; b += L) {
+                VectorMask<Float> keep = VectorMask.fromLong(S, word >>> b);
+                zero.blend(FloatVector.fromArray(S, dy, k + b), keep).intoArray(dx, k + b);
+            }
+        }
+        if (k < to) ReluMask.applyScalar(bits, dy, dx, k, to);
+    }
+
     /** {@code sum_j a[j] * b[off + j]} for {@code j < n}: lane-wise partial sums, then the lanes in order. */
     static float dot(float[] a, float[] b, int off, int n) {
         FloatVector acc = FloatVector.zero(S);

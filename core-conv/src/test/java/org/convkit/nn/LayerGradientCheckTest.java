@@ -49,6 +49,8 @@ class LayerGradientCheckTest {
                 single(Conv2d.of(4, 3).withStride(2).withPadding(Padding.same()), 2, 7, 8),
                 single(Conv2d.of(4, 3, 5), 1, 6, 5),     // width-spanning
                 single(Conv2d.of(3, 1), 4, 3, 3),        // pointwise
+                single(Conv2d.of(16, 3).withPadding(Padding.same()), 16, 6, 5),  // Winograd F(2x2,3x3)
+                single(Conv2d.of(16, 3).withPadding(Padding.of(2)).withDilation(2).withBias(false), 16, 8, 8),  // Winograd, phases
                 single(DepthwiseConv2d.of(3, 3).withMultiplier(2).withStride(2, 2).withPadding(Padding.of(1)), 3, 7, 6),
                 single(MaxPool2d.of(3, 3, 2, 2), 2, 7, 7),          // overlapping windows
                 single(MaxPool2d.of(2, 3, 1, 2).withPadding(Padding.of(1, 0, 1, 1)), 2, 5, 6),

@@ -16,6 +16,11 @@ final class KernelTestData {
         return a;
     }
 
+    /** A fresh scratch buffer of {@code size} floats, for the kernels' batch calls. */
+    static float[] scratch(int size) {
+        return new float[size];
+    }
+
     /** Every element of {@code b} within {@code tol} of {@code a}; the message names the element. */
     static void close(float[] a, float[] b, double tol, String what) {
         for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], tol, what + " [" + i + "]");

@@ -1,0 +1,567 @@
+package org.convkit.ops;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+/**
+ * 3x3 stride-1 convolution by Winograd's minimal filtering algorithm F(2x2, 3x3) (Lavin and Gray
+ * 2016, "Fast algorithms for convolutional neural networks", eq. 8): each 2x2 block of outputs is
+ * {@code Y = A^T [(G g G^T) ⊙ (B^T d B)] A} for the 4x4 input patch {@code d} under it, so a
+ * block costs 16 multiplies per channel pair instead of 36. Summed over input channels, the 16
+ * element-wise products become 16 independent matrix products (one per element {@code xi} of the
+ * 4x4 transform domain), which run through {@link Sgemm}: 2.25 times fewer multiply-adds than
+ * direct convolution on maps with an even size, a little less on odd ones.
+ *
+ * <ul>
+ *   <li>forward: {@code M[xi] = V[xi] U[xi]}, with {@code V = B^T d B} the transformed input
+ *       patches (a row per 2x2 output block, a column per input channel) and {@code U = G g G^T}
+ *       the transformed filters, then {@code Y = A^T M A}, bias and ReLU added as the result is
+ *       written;</li>
+ *   <li>backward-data: the same algorithm on dL/dO under the filters turned 180 degrees with their
+ *       channel axes swapped (the full convolution of the kernel interface);</li>
+ *   <li>backward-weights: differentiating the forward formula gives
+ *       {@code dL/dg = G^T [sum over blocks (A dY A^T) ⊙ (B^T d B)] G}, again 16 matrix products,
+ *       now summing over the blocks.</li>
+ * </ul>
+ *
+ * <p>Dilated layers (the residual keyword spotters of Tang and Lin 2018) are split into phases:
+ * outputs whose row and column have the same remainders modulo the dilation read a sub-grid of
+ * the input under an undilated 3x3 filter, so each phase is tiled on its own sub-grid and every
+ * phase's blocks join the same products. Padding may be any amount.
+ *
+ * <p>The transforms read and write channels-last copies of the maps (zero-padded, so no block
+ * needs a bounds check), where one block's values for consecutive channels are contiguous: on the
+ * Vector API each transform step handles a vector of channels. The scalar path does the same
+ * additions in the same order, so both give the same bits. The batch calls transform the filters
+ * once per batch and sum weight gradients in the transform domain per fixed chunk of the batch,
+ * transforming back once; nothing depends on the thread count. Results differ from direct
+ * summation by float rounding (the transforms add and halve values before multiplying).
+ */
+public final class WinogradConv2dKernel implements Conv2dKernel {
+    // Workspace slots 0..4 belong to the im2col and depthwise kernels, which hand their workspace on.
+    private static final int XT = 5;
+    private static final int V = 6;
+    private static final int M = 7;
+    private static final int YT = 8;
+    private static final int U = 9;
+    private static final int DU = 10;
+    /** Channel counts are padded to a multiple of this in the channels-last copies (a multiple of every vector width). */
+    private static final int CPAD = 16;
+
+    /** Whether the algorithm applies: 3x3 filters, stride 1, no groups (any padding and dilation). */
+    public static boolean handles(ConvGeometry g) {
+        return g.kernelH() == 3 && g.kernelW() == 3 && g.strideH() == 1 && g.strideW() == 1 && g.groups() == 1;
+    }
+
+    /** Whether {@link #backwardData} can run {@code g} (padding at most twice the dilation on each side). */
+    public static boolean handlesBackwardData(ConvGeometry g) {
+        return handles(g) && g.padTop() <= 2 * g.dilationH() && g.padBottom() <= 2 * g.dilationH()
+                && g.padLeft() <= 2 * g.dilationW() && g.padRight() <= 2 * g.dilationW();
+    }
+
+    // ---------------------------------------------------------------- the per-example interface
+
+    @Override
+    public void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
+        forwardOne(g, x, xOff, w, b, y, yOff, false, ws);
+    }
+
+    @Override
+    public void forwardRelu(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, Workspace ws) {
+        forwardOne(g, x, xOff, w, b, y, yOff, true, ws);
+    }
+
+    private static void forwardOne(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff,
+                                   boolean relu, Workspace ws) {
+        check(g);
+        float[] u = ws.get(U, 16 * uStride(g));
+        boolean split = splits();
+        stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, o0, o1));
+        example(g, x, xOff, u, b, y, yOff, relu, ws, split);
+    }
+
+    @Override
+    public void backwardData(ConvGeometry g, float[] dy, int dyOff, float[] w, float[] dx, int dxOff, Workspace ws) {
+        ConvGeometry tg = transposed(g);
+        float[] u = ws.get(U, 16 * uStride(tg));
+        boolean split = splits();
+        stage(split, tg.outChannels(), (o0, o1) -> filterTransform(tg, w, true, u, o0, o1));
+        example(tg, dy, dyOff, u, null, dx, dxOff, false, ws, split);
+    }
+
+    @Override
+    public void backwardWeights(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff,
+                                float[] db, int dbOff, Workspace ws) {
+        check(g);
+        int su = uStride(g);
+        float[] du = ws.get(DU, 16 * su);
+        boolean split = splits();
+        gradientExample(g, x, xOff, dy, dyOff, du, false, ws, split);
+        stage(split, g.outChannels(), (o0, o1) -> filterGradientTransform(g, du, dw, dwOff, o0, o1));
+        if (db != null) biasGradient(g, dy, dyOff, db, dbOff);
+    }
+
+    // ---------------------------------------------------------------- the batch interface
+
+    @Override
+    public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
+                             IntFunction<float[]> scratch) {
+        check(g);
+        float[] u = scratch.apply(16 * uStride(g));
+        stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, o0, o1));
+        int is = g.inSize(), os = g.outSize();
+        Parallel.forEach(n, i -> example(g, x, i * is, u, b, y, i * os, relu, Parallel.workspace(), splits()));
+    }
+
+    @Override
+    public void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
+                              IntFunction<float[]> scratch) {
+        check(g);
+        int chunks = Math.min(Parallel.CHUNKS, n), is = g.inSize(), os = g.outSize(), o = g.outChannels();
+        ConvGeometry tg = dx != null ? transposed(g) : null;
+        int su = uStride(g), tu = tg != null ? 16 * uStride(tg) : 0;
+        // one buffer: the turned filters' transform, then dU of each chunk, then db of each chunk
+        float[] s = scratch.apply(tu + chunks * 16 * su + chunks * o);
+        int duBase = tu, dbBase = tu + chunks * 16 * su;
+        if (tg != null) stage(splits(), tg.outChannels(), (o0, o1) -> filterTransform(tg, w, true, s, o0, o1));
+        Parallel.forEach(chunks, c -> {
+            int from = Parallel.chunkStart(n, chunks, c), to = Parallel.chunkStart(n, chunks, c + 1);
+            Workspace ws = Parallel.workspace();
+            boolean split = splits();
+            int du = duBase + c * 16 * su;
+            for (int i = from; i < to; i++) {
+                if (tg != null) example(tg, dy, i * os, s, null, dx, i * is, false, ws, split);
+                gradientExample(g, x, i * is, dy, i * os, s, du, i > from, ws, split);
+            }
+            if (db != null) {
+                Arrays.fill(s, dbBase + c * o, dbBase + (c + 1) * o, 0f);
+                for (int i = from; i < to; i++) biasGradient(g, dy, i * os, s, dbBase + c * o);
+            }
+        });
+        // sum the chunks' transform-domain gradients in chunk order, then transform back once
+        int total = 16 * su;
+        Parallel.forRange(total, (e0, e1) -> {
+            for (int c = 1; c < chunks; c++) {
+                int src = duBase + c * total;
+                for (int e = e0; e < e1; e++) s[duBase + e] += s[src + e];
+            }
+        });
+        stage(splits(), o, (o0, o1) -> filterGradientTransform(g, s, duBase, dw, 0, o0, o1));
+        if (db != null) {
+            for (int c = 0; c < chunks; c++) for (int k = 0; k < o; k++) db[k] += s[dbBase + c * o + k];
+        }
+    }
+
+    // ---------------------------------------------------------------- one example
+
+    private static void check(ConvGeometry g) {
+        if (!handles(g)) {
+            throw new IllegalArgumentException("Winograd F(2x2,3x3) needs a 3x3, stride-1, ungrouped convolution: " + g);
+        }
+    }
+
+    /** The geometry whose forward pass is {@code g}'s backward-data: dL/dO padded by {@code 2*dilation - pad}. */
+    private static ConvGeometry transposed(ConvGeometry g) {
+        check(g);
+        if (!handlesBackwardData(g)) {
+            throw new IllegalArgumentException("Winograd backward-data needs padding <= 2*dilation on each side: " + g);
+        }
+        int dh = g.dilationH(), dw = g.dilationW();
+        return new ConvGeometry(g.outChannels(), g.outH(), g.outW(), g.inChannels(), 3, 3, 1, 1,
+                2 * dh - g.padTop(), 2 * dh - g.padBottom(), 2 * dw - g.padLeft(), 2 * dw - g.padRight(), dh, dw, 1);
+    }
+
+    /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
+    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, float[] b, float[] y, int yOff,
+                                boolean relu, Workspace ws, boolean split) {
+        Tiling t = tiling(g);
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, su = uStride(g);
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 16 * t.sv);
+        float[] m = ws.get(M, 16 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        stage(split, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft()));
+        stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        stage(split, 16, (x0, x1) -> {
+            for (int xi = x0; xi < x1; xi++) {
+                Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, o, m, xi * t.sm, t.op,
+                        false, null, 0, false);
+            }
+        });
+        stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        stage(split, o, (o0, o1) -> fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, o0, o1));
+    }
+
+    /**
+     * Adds (or, unless {@code accumulate}, writes) one example's {@code V^T dM} into the 16
+     * transform-domain gradient matrices at {@code du[duOff ..]}.
+     */
+    private static void gradientExample(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] du, int duOff,
+                                        boolean accumulate, Workspace ws, boolean split) {
+        Tiling t = tiling(g);
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, su = uStride(g);
+        float[] xt = ws.get(XT, Math.max(t.inRows * t.inCols * t.cp, t.outRows * t.outCols * t.op));
+        float[] v = ws.get(V, 16 * t.sv), dm = ws.get(M, 16 * t.sm);
+        stage(split, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft()));
+        stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        // dL/dO channels-last, zero beyond the map, in the same scratch (the input copy is used up)
+        stage(split, o, (o0, o1) -> toChannelsLast(dy, dyOff, o, o0, o1, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op,
+                0, 0));
+        stage(split, n, (b0, b1) -> outputGradientTransform(t, xt, dm, b0, b1));
+        stage(split, 16, (x0, x1) -> {
+            for (int xi = x0; xi < x1; xi++) {
+                // dU[xi] (c x o) += V[xi]^T (c x blocks) dM[xi] (blocks x o)
+                Sgemm.gemmSerial(true, false, c, o, n, v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, o,
+                        accumulate, null, 0, false);
+            }
+        });
+    }
+
+    private static void gradientExample(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] du,
+                                        boolean accumulate, Workspace ws, boolean split) {
+        gradientExample(g, x, xOff, dy, dyOff, du, 0, accumulate, ws, split);
+    }
+
+    private static void biasGradient(ConvGeometry g, float[] dy, int dyOff, float[] db, int dbOff) {
+        int p = g.outH() * g.outW();
+        for (int co = 0; co < g.outChannels(); co++) {
+            float s = 0;
+            int off = dyOff + co * p;
+            for (int i = 0; i < p; i++) s += dy[off + i];
+            db[dbOff + co] += s;
+        }
+    }
+
+    /** A single example called from outside the pool spreads each stage over the threads. */
+    private static boolean splits() {
+        return Parallel.threads() > 1 && !Parallel.inWorker();
+    }
+
+    private static void stage(boolean split, int n, Parallel.RangeBody body) {
+        if (!split || n < 2) {
+            body.run(0, n);
+            return;
+        }
+        int parts = Math.min(Parallel.threads(), n);
+        Parallel.forEach(parts, p -> body.run(Parallel.chunkStart(n, parts, p), Parallel.chunkStart(n, parts, p + 1)));
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    /**
+     * The distance between the 16 transform-domain matrices: the size rounded up to whole cache
+     * lines, and then to an odd number of them. Sizes that are multiples of 4 KB would put element
+     * {@code xi} of every matrix in the same L1 cache set, and the transforms, which touch all 16
+     * at once, would evict their own lines (measured: three to four times slower on a 192x192
+     * filter bank).
+     */
+    static int stride(int size) {
+        int lines = (size + 15) / 16;
+        return 16 * (lines | 1);
+    }
+
+    /** Distance between the 16 filter matrices {@code U[xi]} ({@code inChannels x outChannels}). */
+    static int uStride(ConvGeometry g) {
+        return stride(g.inChannels() * g.outChannels());
+    }
+
+    private static int padChannels(int c) {
+        return (c + CPAD - 1) / CPAD * CPAD;
+    }
+
+    private static final ConcurrentHashMap<ConvGeometry, Tiling> TILINGS = new ConcurrentHashMap<>();
+
+    /** The tiling of {@code g}, computed once per geometry. */
+    static Tiling tiling(ConvGeometry g) {
+        Tiling t = TILINGS.get(g);
+        if (t == null) {
+            t = new Tiling(g);
+            if (TILINGS.size() < 256) TILINGS.put(g, t);
+        }
+        return t;
+    }
+
+    /**
+     * The 2x2 output blocks of every phase, in order: phase {@code (ry, rx)} (outputs whose row is
+     * {@code ry} and column {@code rx} modulo the dilation), then block row, then block column.
+     * Block {@code k}'s outputs are rows {@code row[k], row[k] + dh} and columns
+     * {@code col[k], col[k] + dw}; its 4x4 input patch, in the zero-padded channels-last input
+     * copy, has its corner at the same {@code (row[k], col[k])}.
+     */
+    static final class Tiling {
+        final int dh, dw, blocks;
+        final int[] row, col;
+        /** Channels-last copies: input {@code inRows x inCols x cp}, output {@code outRows x outCols x op}. */
+        final int inRows, inCols, cp, outRows, outCols, op;
+        /** Distances between the 16 matrices {@code V[xi]} ({@code blocks x cp}) and {@code M[xi]} ({@code blocks x op}). */
+        final int sv, sm;
+
+        Tiling(ConvGeometry g) {
+            dh = g.dilationH();
+            dw = g.dilationW();
+            int oh = g.outH(), ow = g.outW(), n = 0;
+            for (int ry = 0; ry < Math.min(dh, oh); ry++) {
+                for (int rx = 0; rx < Math.min(dw, ow); rx++) n += blockRows(oh, ry) * blockCols(ow, rx);
+            }
+            blocks = n;
+            row = new int[n];
+            col = new int[n];
+            int k = 0;
+            for (int ry = 0; ry < Math.min(dh, oh); ry++) {
+                for (int rx = 0; rx < Math.min(dw, ow); rx++) {
+                    for (int a = 0; a < blockRows(oh, ry); a++) {
+                        for (int b = 0; b < blockCols(ow, rx); b++, k++) {
+                            row[k] = ry + 2 * a * dh;
+                            col[k] = rx + 2 * b * dw;
+                        }
+                    }
+                }
+            }
+            // a block's first output is inside the map; its patch reaches 3 dilations further
+            inRows = oh + 3 * dh;
+            inCols = ow + 3 * dw;
+            outRows = oh + dh;
+            outCols = ow + dw;
+            cp = padChannels(g.inChannels());
+            op = padChannels(g.outChannels());
+            sv = stride(n * cp);
+            sm = stride(n * op);
+        }
+
+        private int blockRows(int oh, int ry) {
+            return ((oh - ry + dh - 1) / dh + 1) / 2;
+        }
+
+        private int blockCols(int ow, int rx) {
+            return ((ow - rx + dw - 1) / dw + 1) / 2;
+        }
+    }
+
+    /**
+     * Channels {@code [c0, c1)} of a {@code h x w} map into a zero-padded channels-last copy
+     * {@code rows x cols x cs}, element {@code (iy, ix)} at {@code (iy + top, ix + left)}; {@code channels} is the map's count.
+     */
+    static void toChannelsLast(float[] src, int off, int channels, int c0, int c1, int h, int w, float[] dst, int rows,
+                               int cols, int cs, int top, int left) {
+        // each part clears its own channels outside the map, and the part that ends the map's
+        // channels the padding channels everywhere
+        int zEnd = c1 == channels ? cs : c1;
+        int ylim = Math.min(h, rows - top), xlim = Math.min(w, cols - left);
+        for (int r = 0; r < rows; r++) {
+            boolean inside = r >= top && r < top + ylim;
+            for (int q = 0; q < cols; q++) {
+                int base = (r * cols + q) * cs;
+                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base + c0, base + zEnd, 0f);
+                else if (zEnd > c1) Arrays.fill(dst, base + c1, base + zEnd, 0f);
+            }
+        }
+        for (int ch = c0; ch < c1; ch++) {
+            int s = off + ch * h * w;
+            for (int iy = 0; iy < ylim; iy++) {
+                int d = ((iy + top) * cols + left) * cs + ch, si = s + iy * w;
+                for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
+            }
+        }
+    }
+
+    /** {@code y = max?(yt + b, 0)} for output channels {@code [o0, o1)}, from the channels-last output. */
+    private static void fromChannelsLast(Tiling t, float[] yt, int oh, int ow, float[] b, boolean relu, float[] y, int yOff,
+                                         int o0, int o1) {
+        int op = t.op, cols = t.outCols;
+        for (int co = o0; co < o1; co++) {
+            float bias = b == null ? 0f : b[co];
+            int d = yOff + co * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                int s = oy * cols * op + co;
+                for (int ox = 0; ox < ow; ox++, d++) {
+                    float v = yt[s + ox * op] + bias;
+                    y[d] = relu ? Math.max(v, 0f) : v;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the transforms
+
+    /**
+     * {@code U = G g G^T} for output channels {@code [o0, o1)} of {@code g}, with
+     * {@code G = [[1,0,0],[1/2,1/2,1/2],[1/2,-1/2,1/2],[0,0,1]]}, into {@code U[xi][ci][co]}. With
+     * {@code turned}, {@code w} holds the filters of the layer whose backward-data {@code g} is
+     * ({@code [g.in][g.out][3][3]}), read turned 180 degrees with their channel axes swapped.
+     */
+    static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int o0, int o1) {
+        int c = g.inChannels(), o = g.outChannels(), su = uStride(g);
+        // blocks of 16 filters: each step of ci then reads 16 filter rows in order and writes one
+        // cache line of each of the 16 matrices
+        for (int cb = o0; cb < o1; cb += 16) {
+            int ce = Math.min(o1, cb + 16);
+            for (int ci = 0; ci < c; ci++) for (int co = cb; co < ce; co++) {
+                int src = turned ? (ci * o + co) * 9 : (co * c + ci) * 9;
+                float g00, g01, g02, g10, g11, g12, g20, g21, g22;
+                if (turned) {
+                    g00 = w[src + 8]; g01 = w[src + 7]; g02 = w[src + 6];
+                    g10 = w[src + 5]; g11 = w[src + 4]; g12 = w[src + 3];
+                    g20 = w[src + 2]; g21 = w[src + 1]; g22 = w[src];
+                } else {
+                    g00 = w[src]; g01 = w[src + 1]; g02 = w[src + 2];
+                    g10 = w[src + 3]; g11 = w[src + 4]; g12 = w[src + 5];
+                    g20 = w[src + 6]; g21 = w[src + 7]; g22 = w[src + 8];
+                }
+                // rows of G g (4 x 3), then each times G^T
+                float a10 = 0.5f * (g00 + g10 + g20), a11 = 0.5f * (g01 + g11 + g21), a12 = 0.5f * (g02 + g12 + g22);
+                float a20 = 0.5f * (g00 - g10 + g20), a21 = 0.5f * (g01 - g11 + g21), a22 = 0.5f * (g02 - g12 + g22);
+                int d = ci * o + co;
+                row4(u, d, su, 0, g00, g01, g02);
+                row4(u, d, su, 4, a10, a11, a12);
+                row4(u, d, su, 8, a20, a21, a22);
+                row4(u, d, su, 12, g20, g21, g22);
+            }
+        }
+    }
+
+    private static void row4(float[] u, int d, int su, int xi0, float r0, float r1, float r2) {
+        u[d + xi0 * su] = r0;
+        u[d + (xi0 + 1) * su] = 0.5f * (r0 + r1 + r2);
+        u[d + (xi0 + 2) * su] = 0.5f * (r0 - r1 + r2);
+        u[d + (xi0 + 3) * su] = r2;
+    }
+
+    /**
+     * {@code V = B^T d B} for blocks {@code [b0, b1)} and every (padded) channel, with
+     * {@code B^T = [[1,0,-1,0],[0,1,1,0],[0,-1,1,0],[0,1,0,-1]]}: additions only.
+     */
+    static void inputTransform(Tiling t, float[] xt, float[] v, int b0, int b1) {
+        if (Sgemm.VECTOR) {
+            VectorWinograd.input(t, xt, v, b0, b1);
+            return;
+        }
+        int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch++) {
+                float d00 = xt[r0 + ch], d01 = xt[r0 + ks + ch], d02 = xt[r0 + 2 * ks + ch], d03 = xt[r0 + 3 * ks + ch];
+                float d10 = xt[r1 + ch], d11 = xt[r1 + ks + ch], d12 = xt[r1 + 2 * ks + ch], d13 = xt[r1 + 3 * ks + ch];
+                float d20 = xt[r2 + ch], d21 = xt[r2 + ks + ch], d22 = xt[r2 + 2 * ks + ch], d23 = xt[r2 + 3 * ks + ch];
+                float d30 = xt[r3 + ch], d31 = xt[r3 + ks + ch], d32 = xt[r3 + 2 * ks + ch], d33 = xt[r3 + 3 * ks + ch];
+                // B^T d, then each row times B
+                float e00 = d00 - d20, e01 = d01 - d21, e02 = d02 - d22, e03 = d03 - d23;
+                float e10 = d10 + d20, e11 = d11 + d21, e12 = d12 + d22, e13 = d13 + d23;
+                float e20 = d20 - d10, e21 = d21 - d11, e22 = d22 - d12, e23 = d23 - d13;
+                float e30 = d10 - d30, e31 = d11 - d31, e32 = d12 - d32, e33 = d13 - d33;
+                int q = o + ch;
+                col4(v, q, sv, 0, e00, e01, e02, e03);
+                col4(v, q, sv, 4, e10, e11, e12, e13);
+                col4(v, q, sv, 8, e20, e21, e22, e23);
+                col4(v, q, sv, 12, e30, e31, e32, e33);
+            }
+        }
+    }
+
+    private static void col4(float[] v, int q, int sv, int xi0, float e0, float e1, float e2, float e3) {
+        v[q + xi0 * sv] = e0 - e2;
+        v[q + (xi0 + 1) * sv] = e1 + e2;
+        v[q + (xi0 + 2) * sv] = e2 - e1;
+        v[q + (xi0 + 3) * sv] = e1 - e3;
+    }
+
+    /**
+     * {@code A^T M A} for blocks {@code [b0, b1)} into the channels-last output (bias and ReLU come
+     * when it is copied out), with {@code A^T = [[1,1,1,0],[0,1,-1,-1]]}; a block's outputs beyond
+     * the map land in the copy's margin.
+     */
+    static void outputTransform(Tiling t, float[] m, float[] yt, int b0, int b1) {
+        if (Sgemm.VECTOR) {
+            VectorWinograd.output(t, m, yt, b0, b1);
+            return;
+        }
+        int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, r1 = r0 + rs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch++) {
+                int s = o + ch;
+                float m0 = m[s], m1 = m[s + sm], m2 = m[s + 2 * sm], m3 = m[s + 3 * sm];
+                float m4 = m[s + 4 * sm], m5 = m[s + 5 * sm], m6 = m[s + 6 * sm], m7 = m[s + 7 * sm];
+                float m8 = m[s + 8 * sm], m9 = m[s + 9 * sm], m10 = m[s + 10 * sm], m11 = m[s + 11 * sm];
+                float m12 = m[s + 12 * sm], m13 = m[s + 13 * sm], m14 = m[s + 14 * sm], m15 = m[s + 15 * sm];
+                // A^T M (2 x 4), then times A
+                float t0 = m0 + m4 + m8, t1 = m1 + m5 + m9, t2 = m2 + m6 + m10, t3 = m3 + m7 + m11;
+                float u0 = m4 - m8 - m12, u1 = m5 - m9 - m13, u2 = m6 - m10 - m14, u3 = m7 - m11 - m15;
+                yt[r0 + ch] = t0 + t1 + t2;
+                yt[r0 + ks + ch] = t1 - t2 - t3;
+                yt[r1 + ch] = u0 + u1 + u2;
+                yt[r1 + ks + ch] = u1 - u2 - u3;
+            }
+        }
+    }
+
+    /**
+     * {@code dM = A dY A^T} for blocks {@code [b0, b1)}, from dL/dO channels-last (zero beyond the
+     * map): the transpose of the output transform.
+     */
+    static void outputGradientTransform(Tiling t, float[] dyt, float[] dm, int b0, int b1) {
+        if (Sgemm.VECTOR) {
+            VectorWinograd.outputGradient(t, dyt, dm, b0, b1);
+            return;
+        }
+        int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, r1 = r0 + rs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch++) {
+                float q00 = dyt[r0 + ch], q01 = dyt[r0 + ks + ch], q10 = dyt[r1 + ch], q11 = dyt[r1 + ks + ch];
+                // A = [[1,0],[1,1],[1,-1],[0,-1]]: rows of A dY, then each times A^T
+                float s0 = q00 + q10, s1 = q01 + q11, f0 = q00 - q10, f1 = q01 - q11;
+                int s = o + ch;
+                gradRow(dm, s, sm, 0, q00, q01);
+                gradRow(dm, s, sm, 4, s0, s1);
+                gradRow(dm, s, sm, 8, f0, f1);
+                gradRow(dm, s, sm, 12, -q10, -q11);
+            }
+        }
+    }
+
+    private static void gradRow(float[] dm, int s, int sm, int xi0, float r0, float r1) {
+        dm[s + xi0 * sm] = r0;
+        dm[s + (xi0 + 1) * sm] = r0 + r1;
+        dm[s + (xi0 + 2) * sm] = r0 - r1;
+        dm[s + (xi0 + 3) * sm] = -r1;
+    }
+
+    private static void filterGradientTransform(ConvGeometry g, float[] du, float[] dw, int dwOff, int o0, int o1) {
+        filterGradientTransform(g, du, 0, dw, dwOff, o0, o1);
+    }
+
+    /**
+     * {@code dw += G^T dU G} for output channels {@code [o0, o1)}, with
+     * {@code G^T = [[1,1/2,1/2,0],[0,1/2,-1/2,0],[0,1/2,1/2,1]]}.
+     */
+    static void filterGradientTransform(ConvGeometry g, float[] du, int duOff, float[] dw, int dwOff, int o0, int o1) {
+        int c = g.inChannels(), o = g.outChannels(), su = uStride(g);
+        for (int cb = o0; cb < o1; cb += 16) {
+            int ce = Math.min(o1, cb + 16);
+            for (int ci = 0; ci < c; ci++) for (int co = cb; co < ce; co++) {
+                int s = duOff + ci * o + co;
+                float u00 = du[s], u01 = du[s + su], u02 = du[s + 2 * su], u03 = du[s + 3 * su];
+                float u10 = du[s + 4 * su], u11 = du[s + 5 * su], u12 = du[s + 6 * su], u13 = du[s + 7 * su];
+                float u20 = du[s + 8 * su], u21 = du[s + 9 * su], u22 = du[s + 10 * su], u23 = du[s + 11 * su];
+                float u30 = du[s + 12 * su], u31 = du[s + 13 * su], u32 = du[s + 14 * su], u33 = du[s + 15 * su];
+                // rows of G^T dU (3 x 4), then each times G
+                float a0 = u00 + 0.5f * (u10 + u20), a1 = u01 + 0.5f * (u11 + u21);
+                float a2 = u02 + 0.5f * (u12 + u22), a3 = u03 + 0.5f * (u13 + u23);
+                float b0 = 0.5f * (u10 - u20), b1 = 0.5f * (u11 - u21), b2 = 0.5f * (u12 - u22), b3 = 0.5f * (u13 - u23);
+                float c0 = 0.5f * (u10 + u20) + u30, c1 = 0.5f * (u11 + u21) + u31;
+                float c2 = 0.5f * (u12 + u22) + u32, c3 = 0.5f * (u13 + u23) + u33;
+                int d = dwOff + (co * c + ci) * 9;
+                dw[d] += a0 + 0.5f * (a1 + a2);
+                dw[d + 1] += 0.5f * (a1 - a2);
+                dw[d + 2] += 0.5f * (a1 + a2) + a3;
+                dw[d + 3] += b0 + 0.5f * (b1 + b2);
+                dw[d + 4] += 0.5f * (b1 - b2);
+                dw[d + 5] += 0.5f * (b1 + b2) + b3;
+                dw[d + 6] += c0 + 0.5f * (c1 + c2);
+                dw[d + 7] += 0.5f * (c1 - c2);
+                dw[d + 8] += 0.5f * (c1 + c2) + c3;
+            }
+        }
+    }
+}
