@@ -96,6 +96,49 @@ final class VectorWinograd {
         r1.neg().intoArray(dm, s + (xi0 + 3) * sm);
     }
 
+    /**
+     * {@link WinogradConv2dKernel#filterTransform} for whole vectors of filters from {@code o0}:
+     * each vector's nine taps are first gathered into {@code tmp}. Returns where the scalar loop
+     * takes over.
+     */
+    static int filters(ConvGeometry g, float[] w, boolean turned, float[] u, int o0, int o1, float[] tmp) {
+        int c = g.inChannels(), o = g.outChannels(), su = WinogradConv2dKernel.uStride(g), cb = o0;
+        for (; cb + L <= o1; cb += L) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int j = 0; j < L; j++) {
+                    int co = cb + j;
+                    if (turned) {
+                        int src = (ci * o + co) * 9 + 8;
+                        for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src - tap];
+                    } else {
+                        int src = (co * c + ci) * 9;
+                        for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src + tap];
+                    }
+                }
+                FloatVector g00 = ld(tmp, 0), g01 = ld(tmp, L), g02 = ld(tmp, 2 * L);
+                FloatVector g10 = ld(tmp, 3 * L), g11 = ld(tmp, 4 * L), g12 = ld(tmp, 5 * L);
+                FloatVector g20 = ld(tmp, 6 * L), g21 = ld(tmp, 7 * L), g22 = ld(tmp, 8 * L);
+                FloatVector a10 = g00.add(g10).add(g20).mul(0.5f), a11 = g01.add(g11).add(g21).mul(0.5f);
+                FloatVector a12 = g02.add(g12).add(g22).mul(0.5f);
+                FloatVector a20 = g00.sub(g10).add(g20).mul(0.5f), a21 = g01.sub(g11).add(g21).mul(0.5f);
+                FloatVector a22 = g02.sub(g12).add(g22).mul(0.5f);
+                int d = ci * o + cb;
+                filterRow(u, d, su, 0, g00, g01, g02);
+                filterRow(u, d, su, 4, a10, a11, a12);
+                filterRow(u, d, su, 8, a20, a21, a22);
+                filterRow(u, d, su, 12, g20, g21, g22);
+            }
+        }
+        return cb;
+    }
+
+    private static void filterRow(float[] u, int d, int su, int xi0, FloatVector r0, FloatVector r1, FloatVector r2) {
+        r0.intoArray(u, d + xi0 * su);
+        r0.add(r1).add(r2).mul(0.5f).intoArray(u, d + (xi0 + 1) * su);
+        r0.sub(r1).add(r2).mul(0.5f).intoArray(u, d + (xi0 + 2) * su);
+        r2.intoArray(u, d + (xi0 + 3) * su);
+    }
+
     private static FloatVector ld(float[] a, int i) {
         return FloatVector.fromArray(S, a, i);
     }

@@ -46,6 +46,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     private static final int YT = 8;
     private static final int U = 9;
     private static final int DU = 10;
+    private static final int FILTERS = 11;
     /** Channel counts are padded to a multiple of this in the channels-last copies (a multiple of every vector width). */
     private static final int CPAD = 16;
 
@@ -391,6 +392,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * ({@code [g.in][g.out][3][3]}), read turned 180 degrees with their channel axes swapped.
      */
     static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int o0, int o1) {
+        if (Sgemm.VECTOR) o0 = VectorWinograd.filters(g, w, turned, u, o0, o1, Parallel.workspace().get(FILTERS, 9 * 64));
         int c = g.inChannels(), o = g.outChannels(), su = uStride(g);
         // blocks of 16 filters: each step of ci then reads 16 filter rows in order and writes one
         // cache line of each of the 16 matrices

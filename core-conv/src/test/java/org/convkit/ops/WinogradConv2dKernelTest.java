@@ -125,6 +125,22 @@ class WinogradConv2dKernelTest {
     }
 
     @Test
+    void filterTransformGivesTheSameBitsForWholeVectorsAndOneFilterAtATime() {
+        SplittableRandom r = new SplittableRandom(8);
+        ConvGeometry g = new ConvGeometry(5, 6, 6, 37, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        float[] w = rand(r, g.weightSize());
+        for (boolean turned : new boolean[]{false, true}) {
+            ConvGeometry t = turned ? new ConvGeometry(37, 6, 6, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1) : g;
+            int size = 16 * WinogradConv2dKernel.uStride(t);
+            float[] whole = new float[size], single = new float[size];
+            WinogradConv2dKernel.filterTransform(t, w, turned, whole, 0, t.outChannels());
+            // ranges shorter than a vector take the scalar loop
+            for (int co = 0; co < t.outChannels(); co++) WinogradConv2dKernel.filterTransform(t, w, turned, single, co, co + 1);
+            assertArrayEquals(single, whole, "turned=" + turned);
+        }
+    }
+
+    @Test
     void refusesWhatItCannotCompute() {
         assertFalse(WinogradConv2dKernel.handles(new ConvGeometry(4, 8, 8, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1)));
         assertFalse(WinogradConv2dKernel.handles(new ConvGeometry(4, 8, 8, 4, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1)));
