@@ -3,6 +3,7 @@ package org.convkit.jmh;
 import org.convkit.ops.Conv2dKernel;
 import org.convkit.ops.ConvGeometry;
 import org.convkit.ops.Im2colConv2dKernel;
+import org.convkit.ops.Parallel;
 import org.convkit.ops.Workspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +21,11 @@ import java.util.SplittableRandom;
 /**
  * One example through each convolution layer of the reference workloads, single thread: forward,
  * backward-data and backward-weights. The {@code macs} secondary result is multiply-adds per
- * second (each of the three passes does the layer's forward multiply-add count).
+ * second (each of the three passes does the layer's forward multiply-add count, counted as direct
+ * convolution: 3x3 stride-1 layers run Winograd's F(2x2,3x3) with 2.25 times fewer, so their rate
+ * is an effective one). Compare against im2col with
+ * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -Dconvkit.winograd=false"} (the option
+ * replaces the fork arguments below, so it must name the module again).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -53,6 +58,7 @@ public class ConvKernelBenchmark {
 
     @Setup
     public void setup() {
+        Parallel.setThreads(1);
         g = geometry(layer);
         SplittableRandom r = new SplittableRandom(2);
         x = rand(r, g.inSize());
