@@ -69,6 +69,21 @@ public final class WorkloadBenchmark {
     private WorkloadBenchmark() {
     }
 
+    /**
+     * Bytes allocated so far by all live threads (the training step's threads live throughout), or
+     * -1 where the JVM does not count them.
+     */
+    private static long allocatedBytes() {
+        if (!(java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx)
+                || !mx.isThreadAllocatedMemorySupported()) {
+            return -1;
+        }
+        long[] ids = mx.getAllThreadIds();
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(ids)) if (b > 0) sum += b;
+        return sum;
+    }
+
     /** Runs {@code pass} at least {@code passes} times and for at least {@code seconds}. */
     private static void warmUp(Runnable pass, int passes, double seconds) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -338,7 +353,9 @@ public final class WorkloadBenchmark {
         Tensor grad = Tensor.zeros(model.outputShape().withBatch(nb));
         double[] steps = new double[plan[1]];
         double[] losses = new double[plan[0] + plan[1]];
+        long allocBefore = 0;
         for (int i = 0; i < plan[0] + plan[1]; i++) {
+            if (i == plan[0]) allocBefore = allocatedBytes();
             Tensor x = xs[i % 4], y = ys[i % 4];
             long t0 = System.nanoTime();
             Tensor out = model.forward(true, x);
@@ -348,6 +365,7 @@ public final class WorkloadBenchmark {
             long t = System.nanoTime() - t0;
             if (i >= plan[0]) steps[i - plan[0]] = t / 1e9;
         }
+        long allocPerStep = (allocatedBytes() - allocBefore) / plan[1];
         double wall = (System.nanoTime() - wall0) / 1e9;
         double other = (CpuLoad.busySeconds() - busy0) - (CpuLoad.ownSeconds() - own0);
         double otherShare = Math.max(0, other / (wall * Runtime.getRuntime().availableProcessors()));
@@ -371,10 +389,10 @@ public final class WorkloadBenchmark {
         String diag = String.format(Locale.ROOT, "{\"workload\":\"%s\",\"sgemm\":\"%s\",\"threads\":%d,\"train_batch\":%d,"
                         + "\"train_step_s\":%s,\"b64_pass_s\":%s,\"b1_ms_min\":%.3f,\"b1_ms_max\":%.3f,\"losses\":%s,"
                         + "\"workload_wall_s\":%.1f,\"other_procs_cpu_s\":%.1f,\"other_procs_cpu_share\":%.3f,"
-                        + "\"effective_gmacs_per_s_train_fwd_bwd\":%.1f,\"jvm\":\"%s\"}",
+                        + "\"effective_gmacs_per_s_train_fwd_bwd\":%.1f,\"train_alloc_bytes_per_step\":%d,\"jvm\":\"%s\"}",
                 w.name(), Sgemm.describe(), o.threads(), nb, list(steps, 4), list(b64, 4),
                 Arrays.stream(b1).min().orElse(0) * 1000, Arrays.stream(b1).max().orElse(0) * 1000, list(losses, 4),
-                wall, other, otherShare, 3.0 * macs * nb / mTrain / 1e9, System.getProperty("java.vm.version"));
+                wall, other, otherShare, 3.0 * macs * nb / mTrain / 1e9, allocPerStep, System.getProperty("java.vm.version"));
         System.err.println("[" + w.name() + "] diag " + diag);
         if (o.diagFile() != null) Files.writeString(o.diagFile(), diag);
         return j.toString();

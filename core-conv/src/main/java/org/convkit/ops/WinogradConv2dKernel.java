@@ -177,20 +177,42 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     private static void example(ConvGeometry g, float[] x, int xOff, float[] u, float[] b, float[] y, int yOff,
                                 boolean relu, Workspace ws, boolean split) {
         Tiling t = tiling(g);
-        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, su = uStride(g);
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 16 * t.sv);
         float[] m = ws.get(M, 16 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
-        stage(split, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+        if (!split) {
+            // the steps in a row, with no closures (a batch runs this once per example)
+            toChannelsLast(x, xOff, c, 0, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            inputTransform(t, xt, v, 0, n);
+            forwardProducts(t, c, o, v, u, m, 0, 16);
+            outputTransform(t, m, yt, 0, n);
+            fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, 0, o);
+            return;
+        }
+        stage(true, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
                 g.padTop(), g.padLeft()));
-        stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        stage(split, 16, (x0, x1) -> {
-            for (int xi = x0; xi < x1; xi++) {
-                Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, o, m, xi * t.sm, t.op,
-                        false, null, 0, false);
-            }
-        });
-        stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        stage(split, o, (o0, o1) -> fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, o0, o1));
+        stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, m, x0, x1));
+        stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        stage(true, o, (o0, o1) -> fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, o0, o1));
+    }
+
+    /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
+    private static void forwardProducts(Tiling t, int c, int o, float[] v, float[] u, float[] m, int x0, int x1) {
+        int n = t.blocks, su = stride(c * o);
+        for (int xi = x0; xi < x1; xi++) {
+            Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, o, m, xi * t.sm, t.op, false, null, 0, false);
+        }
+    }
+
+    /** {@code dU[xi] (c x o) (+)= V[xi]^T (c x blocks) dM[xi] (blocks x o)} for {@code xi} in {@code [x0, x1)}. */
+    private static void gradientProducts(Tiling t, int c, int o, float[] v, float[] dm, float[] du, int duOff,
+                                         boolean accumulate, int x0, int x1) {
+        int n = t.blocks, su = stride(c * o);
+        for (int xi = x0; xi < x1; xi++) {
+            Sgemm.gemmSerial(true, false, c, o, n, v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, o,
+                    accumulate, null, 0, false);
+        }
     }
 
     /**
@@ -200,23 +222,25 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     private static void gradientExample(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] du, int duOff,
                                         boolean accumulate, Workspace ws, boolean split) {
         Tiling t = tiling(g);
-        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, su = uStride(g);
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = ws.get(XT, Math.max(t.inRows * t.inCols * t.cp, t.outRows * t.outCols * t.op));
         float[] v = ws.get(V, 16 * t.sv), dm = ws.get(M, 16 * t.sm);
-        stage(split, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+        // dL/dO goes channels-last, zero beyond the map, into the same scratch once the input copy is used up
+        if (!split) {
+            toChannelsLast(x, xOff, c, 0, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            inputTransform(t, xt, v, 0, n);
+            toChannelsLast(dy, dyOff, o, 0, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op, 0, 0);
+            outputGradientTransform(t, xt, dm, 0, n);
+            gradientProducts(t, c, o, v, dm, du, duOff, accumulate, 0, 16);
+            return;
+        }
+        stage(true, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
                 g.padTop(), g.padLeft()));
-        stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        // dL/dO channels-last, zero beyond the map, in the same scratch (the input copy is used up)
-        stage(split, o, (o0, o1) -> toChannelsLast(dy, dyOff, o, o0, o1, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op,
+        stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        stage(true, o, (o0, o1) -> toChannelsLast(dy, dyOff, o, o0, o1, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op,
                 0, 0));
-        stage(split, n, (b0, b1) -> outputGradientTransform(t, xt, dm, b0, b1));
-        stage(split, 16, (x0, x1) -> {
-            for (int xi = x0; xi < x1; xi++) {
-                // dU[xi] (c x o) += V[xi]^T (c x blocks) dM[xi] (blocks x o)
-                Sgemm.gemmSerial(true, false, c, o, n, v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, o,
-                        accumulate, null, 0, false);
-            }
-        });
+        stage(true, n, (b0, b1) -> outputGradientTransform(t, xt, dm, b0, b1));
+        stage(true, 16, (x0, x1) -> gradientProducts(t, c, o, v, dm, du, duOff, accumulate, x0, x1));
     }
 
     private static void gradientExample(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] du,
