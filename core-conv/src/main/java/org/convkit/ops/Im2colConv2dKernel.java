@@ -33,14 +33,15 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
 
     /**
      * Whether {@code g} goes to Winograd's algorithm: 3x3 stride-1 layers with enough channels
-     * whose 2x2 output blocks cover at most a fifth more positions than the map has. Large
-     * dilations on small maps cut each phase into few blocks with ragged edges (res15's dilation
-     * 8 on 101x40 needs 26 % more, and measured slower than im2col there).
+     * whose 2x2 output blocks cover at most half again as many positions as the map has. Large
+     * dilations on small maps cut each phase into few blocks with ragged edges: res15's dilations 8
+     * and 16 on 101x40 need 26 % more, and there Winograd still measured 1.4 times faster than
+     * im2col forward and 1.5 times backward (45 channels, one thread, batch of 16).
      */
     static boolean winograd(ConvGeometry g) {
         return WINOGRAD_ON && WinogradConv2dKernel.handles(g) && g.inChannels() >= WINOGRAD_MIN_CHANNELS
                 && g.outChannels() >= WINOGRAD_MIN_CHANNELS
-                && WinogradConv2dKernel.tiling(g).blocks * 4L * 5 <= 6L * g.outH() * g.outW();
+                && WinogradConv2dKernel.tiling(g).blocks * 4L * 2 <= 3L * g.outH() * g.outW();
     }
 
     @Override

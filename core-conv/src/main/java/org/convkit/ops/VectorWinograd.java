@@ -110,6 +110,7 @@ final class VectorWinograd {
      */
     static int filters(ConvGeometry g, float[] w, boolean turned, float[] u, int o0, int o1, float[] tmp) {
         int c = g.inChannels(), o = g.outChannels(), su = WinogradConv2dKernel.uStride(g), cb = o0;
+        int op = (o + 15) / 16 * 16;
         for (; cb + L <= o1; cb += L) {
             for (int ci = 0; ci < c; ci++) {
                 for (int j = 0; j < L; j++) {
@@ -129,7 +130,7 @@ final class VectorWinograd {
                 FloatVector a12 = g02.add(g12).add(g22).mul(0.5f);
                 FloatVector a20 = g00.sub(g10).add(g20).mul(0.5f), a21 = g01.sub(g11).add(g21).mul(0.5f);
                 FloatVector a22 = g02.sub(g12).add(g22).mul(0.5f);
-                int d = ci * o + cb;
+                int d = ci * op + cb;
                 g00.intoArray(u, d + 0 * su);
                 g00.add(g01).add(g02).mul(0.5f).intoArray(u, d + 1 * su);
                 g00.sub(g01).add(g02).mul(0.5f).intoArray(u, d + 2 * su);
@@ -149,5 +150,187 @@ final class VectorWinograd {
             }
         }
         return cb;
+    }
+
+    /** Whether products with {@code cols} (padded) output channels run on {@link #product}: three vectors. */
+    static boolean narrow(int cols) {
+        return cols == 3 * L;
+    }
+
+    /**
+     * {@code C[m x 3L] = A[m x k] B[k x 3L]} for the transform-domain products of layers with 33 to
+     * 48 channels (res15's 45): eight rows of A at a time against the whole width of B in 24
+     * accumulators, A read in place (no packing: its rows are the blocks' transformed inputs) and
+     * B (at most {@code KC} rows, a few KB) staying in L1. Each element is summed from zero in
+     * order of {@code k} with fused multiply-adds, as {@link Sgemm} does for {@code k <= KC}, so
+     * the bits are the same.
+     */
+    static void product(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int m, int k) {
+        int ldc = ldb, i = 0;
+        for (; i + 8 <= m; i += 8) {
+            FloatVector z = FloatVector.zero(S);
+            FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z;
+            FloatVector c30 = z, c31 = z, c32 = z, c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z;
+            FloatVector c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
+            int a0 = aOff + i * lda;
+            for (int p = 0; p < k; p++) {
+                int bi = bOff + p * ldb, ai = a0 + p;
+                FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + L);
+                FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                FloatVector av = FloatVector.broadcast(S, a[ai]);
+                c00 = av.fma(b0, c00); c01 = av.fma(b1, c01); c02 = av.fma(b2, c02);
+                av = FloatVector.broadcast(S, a[ai + lda]);
+                c10 = av.fma(b0, c10); c11 = av.fma(b1, c11); c12 = av.fma(b2, c12);
+                av = FloatVector.broadcast(S, a[ai + 2 * lda]);
+                c20 = av.fma(b0, c20); c21 = av.fma(b1, c21); c22 = av.fma(b2, c22);
+                av = FloatVector.broadcast(S, a[ai + 3 * lda]);
+                c30 = av.fma(b0, c30); c31 = av.fma(b1, c31); c32 = av.fma(b2, c32);
+                av = FloatVector.broadcast(S, a[ai + 4 * lda]);
+                c40 = av.fma(b0, c40); c41 = av.fma(b1, c41); c42 = av.fma(b2, c42);
+                av = FloatVector.broadcast(S, a[ai + 5 * lda]);
+                c50 = av.fma(b0, c50); c51 = av.fma(b1, c51); c52 = av.fma(b2, c52);
+                av = FloatVector.broadcast(S, a[ai + 6 * lda]);
+                c60 = av.fma(b0, c60); c61 = av.fma(b1, c61); c62 = av.fma(b2, c62);
+                av = FloatVector.broadcast(S, a[ai + 7 * lda]);
+                c70 = av.fma(b0, c70); c71 = av.fma(b1, c71); c72 = av.fma(b2, c72);
+            }
+            int o = cOff + i * ldc;
+            c00.intoArray(c, o); c01.intoArray(c, o + L); c02.intoArray(c, o + 2 * L);
+            o += ldc;
+            c10.intoArray(c, o); c11.intoArray(c, o + L); c12.intoArray(c, o + 2 * L);
+            o += ldc;
+            c20.intoArray(c, o); c21.intoArray(c, o + L); c22.intoArray(c, o + 2 * L);
+            o += ldc;
+            c30.intoArray(c, o); c31.intoArray(c, o + L); c32.intoArray(c, o + 2 * L);
+            o += ldc;
+            c40.intoArray(c, o); c41.intoArray(c, o + L); c42.intoArray(c, o + 2 * L);
+            o += ldc;
+            c50.intoArray(c, o); c51.intoArray(c, o + L); c52.intoArray(c, o + 2 * L);
+            o += ldc;
+            c60.intoArray(c, o); c61.intoArray(c, o + L); c62.intoArray(c, o + 2 * L);
+            o += ldc;
+            c70.intoArray(c, o); c71.intoArray(c, o + L); c72.intoArray(c, o + 2 * L);
+        }
+        for (; i < m; i++) {
+            FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0;
+            int ai = aOff + i * lda;
+            for (int p = 0; p < k; p++) {
+                int bi = bOff + p * ldb;
+                FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+                c0 = av.fma(FloatVector.fromArray(S, b, bi), c0);
+                c1 = av.fma(FloatVector.fromArray(S, b, bi + L), c1);
+                c2 = av.fma(FloatVector.fromArray(S, b, bi + 2 * L), c2);
+            }
+            int o = cOff + i * ldc;
+            c0.intoArray(c, o); c1.intoArray(c, o + L); c2.intoArray(c, o + 2 * L);
+        }
+    }
+
+    /**
+     * {@code C[m x 3L] (+)= A^T B} with A stored {@code k x m} ({@code lda}) and B {@code k x 3L}:
+     * the weight-gradient products, eight rows of C (eight consecutive values of each row of A) at a
+     * time, the shared dimension in blocks of {@code KC}, each block summed from zero and then added
+     * to C, as {@link Sgemm} sums; rows beyond {@code m} are not written.
+     */
+    static void productTransposed(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int m,
+                                  int k, boolean accumulate) {
+        int ldc = ldb, kcMax = ScalarGemm.KC;
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            boolean load = pc > 0 || accumulate;
+            int i = 0;
+            for (; i + 8 <= m; i += 8) {
+                FloatVector z = FloatVector.zero(S);
+                FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z;
+                FloatVector c30 = z, c31 = z, c32 = z, c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z;
+                FloatVector c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
+                for (int p = pc; p < pc + kc; p++) {
+                    int bi = bOff + p * ldb, ai = aOff + p * lda + i;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector av = FloatVector.broadcast(S, a[ai]);
+                    c00 = av.fma(b0, c00); c01 = av.fma(b1, c01); c02 = av.fma(b2, c02);
+                    av = FloatVector.broadcast(S, a[ai + 1]);
+                    c10 = av.fma(b0, c10); c11 = av.fma(b1, c11); c12 = av.fma(b2, c12);
+                    av = FloatVector.broadcast(S, a[ai + 2]);
+                    c20 = av.fma(b0, c20); c21 = av.fma(b1, c21); c22 = av.fma(b2, c22);
+                    av = FloatVector.broadcast(S, a[ai + 3]);
+                    c30 = av.fma(b0, c30); c31 = av.fma(b1, c31); c32 = av.fma(b2, c32);
+                    av = FloatVector.broadcast(S, a[ai + 4]);
+                    c40 = av.fma(b0, c40); c41 = av.fma(b1, c41); c42 = av.fma(b2, c42);
+                    av = FloatVector.broadcast(S, a[ai + 5]);
+                    c50 = av.fma(b0, c50); c51 = av.fma(b1, c51); c52 = av.fma(b2, c52);
+                    av = FloatVector.broadcast(S, a[ai + 6]);
+                    c60 = av.fma(b0, c60); c61 = av.fma(b1, c61); c62 = av.fma(b2, c62);
+                    av = FloatVector.broadcast(S, a[ai + 7]);
+                    c70 = av.fma(b0, c70); c71 = av.fma(b1, c71); c72 = av.fma(b2, c72);
+                }
+                int o = cOff + i * ldc;
+                if (load) {
+                    c00 = FloatVector.fromArray(S, c, o).add(c00); c01 = FloatVector.fromArray(S, c, o + L).add(c01);
+                    c02 = FloatVector.fromArray(S, c, o + 2 * L).add(c02);
+                }
+                c00.intoArray(c, o); c01.intoArray(c, o + L); c02.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c10 = FloatVector.fromArray(S, c, o).add(c10); c11 = FloatVector.fromArray(S, c, o + L).add(c11);
+                    c12 = FloatVector.fromArray(S, c, o + 2 * L).add(c12);
+                }
+                c10.intoArray(c, o); c11.intoArray(c, o + L); c12.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c20 = FloatVector.fromArray(S, c, o).add(c20); c21 = FloatVector.fromArray(S, c, o + L).add(c21);
+                    c22 = FloatVector.fromArray(S, c, o + 2 * L).add(c22);
+                }
+                c20.intoArray(c, o); c21.intoArray(c, o + L); c22.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c30 = FloatVector.fromArray(S, c, o).add(c30); c31 = FloatVector.fromArray(S, c, o + L).add(c31);
+                    c32 = FloatVector.fromArray(S, c, o + 2 * L).add(c32);
+                }
+                c30.intoArray(c, o); c31.intoArray(c, o + L); c32.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c40 = FloatVector.fromArray(S, c, o).add(c40); c41 = FloatVector.fromArray(S, c, o + L).add(c41);
+                    c42 = FloatVector.fromArray(S, c, o + 2 * L).add(c42);
+                }
+                c40.intoArray(c, o); c41.intoArray(c, o + L); c42.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c50 = FloatVector.fromArray(S, c, o).add(c50); c51 = FloatVector.fromArray(S, c, o + L).add(c51);
+                    c52 = FloatVector.fromArray(S, c, o + 2 * L).add(c52);
+                }
+                c50.intoArray(c, o); c51.intoArray(c, o + L); c52.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c60 = FloatVector.fromArray(S, c, o).add(c60); c61 = FloatVector.fromArray(S, c, o + L).add(c61);
+                    c62 = FloatVector.fromArray(S, c, o + 2 * L).add(c62);
+                }
+                c60.intoArray(c, o); c61.intoArray(c, o + L); c62.intoArray(c, o + 2 * L);
+                o += ldc;
+                if (load) {
+                    c70 = FloatVector.fromArray(S, c, o).add(c70); c71 = FloatVector.fromArray(S, c, o + L).add(c71);
+                    c72 = FloatVector.fromArray(S, c, o + 2 * L).add(c72);
+                }
+                c70.intoArray(c, o); c71.intoArray(c, o + L); c72.intoArray(c, o + 2 * L);
+            }
+            for (; i < m; i++) {
+                FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0;
+                for (int p = pc; p < pc + kc; p++) {
+                    int bi = bOff + p * ldb;
+                    FloatVector av = FloatVector.broadcast(S, a[aOff + p * lda + i]);
+                    c0 = av.fma(FloatVector.fromArray(S, b, bi), c0);
+                    c1 = av.fma(FloatVector.fromArray(S, b, bi + L), c1);
+                    c2 = av.fma(FloatVector.fromArray(S, b, bi + 2 * L), c2);
+                }
+                int o = cOff + i * ldc;
+                if (load) {
+                    c0 = FloatVector.fromArray(S, c, o).add(c0);
+                    c1 = FloatVector.fromArray(S, c, o + L).add(c1);
+                    c2 = FloatVector.fromArray(S, c, o + 2 * L).add(c2);
+                }
+                c0.intoArray(c, o); c1.intoArray(c, o + L); c2.intoArray(c, o + 2 * L);
+            }
+        }
     }
 }

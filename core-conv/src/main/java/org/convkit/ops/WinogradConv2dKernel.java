@@ -199,18 +199,22 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
 
     /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
     private static void forwardProducts(Tiling t, int c, int o, float[] v, float[] u, float[] m, int x0, int x1) {
-        int n = t.blocks, su = stride(c * o);
+        int n = t.blocks, su = stride(c * t.op);
+        boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
         for (int xi = x0; xi < x1; xi++) {
-            Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, o, m, xi * t.sm, t.op, false, null, 0, false);
+            if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
+            else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
         }
     }
 
     /** {@code dU[xi] (c x o) (+)= V[xi]^T (c x blocks) dM[xi] (blocks x o)} for {@code xi} in {@code [x0, x1)}. */
     private static void gradientProducts(Tiling t, int c, int o, float[] v, float[] dm, float[] du, int duOff,
                                          boolean accumulate, int x0, int x1) {
-        int n = t.blocks, su = stride(c * o);
+        int n = t.blocks, su = stride(c * t.op);
+        boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op);
         for (int xi = x0; xi < x1; xi++) {
-            Sgemm.gemmSerial(true, false, c, o, n, v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, o,
+            if (narrow) VectorWinograd.productTransposed(v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, c, n, accumulate);
+            else Sgemm.gemmSerial(true, false, c, o, n, v, xi * t.sv, t.cp, dm, xi * t.sm, t.op, du, duOff + xi * su, t.op,
                     accumulate, null, 0, false);
         }
     }
@@ -286,9 +290,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         return 16 * (lines | 1);
     }
 
-    /** Distance between the 16 filter matrices {@code U[xi]} ({@code inChannels x outChannels}). */
+    /**
+     * Distance between the 16 filter matrices {@code U[xi]} ({@code inChannels} rows of
+     * {@code outChannels} padded to a multiple of 16, the padding zero).
+     */
     static int uStride(ConvGeometry g) {
-        return stride(g.inChannels() * g.outChannels());
+        return stride(g.inChannels() * padChannels(g.outChannels()));
     }
 
     private static int padChannels(int c) {
@@ -416,8 +423,15 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * ({@code [g.in][g.out][3][3]}), read turned 180 degrees with their channel axes swapped.
      */
     static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int o0, int o1) {
+        int c = g.inChannels(), o = g.outChannels(), su = uStride(g), op = padChannels(o);
+        if (o1 == o && op > o) {
+            // the part that ends the filters clears the padding columns the products read
+            for (int xi = 0; xi < 16; xi++) for (int ci = 0; ci < c; ci++) {
+                int d = xi * su + ci * op;
+                Arrays.fill(u, d + o, d + op, 0f);
+            }
+        }
         if (Sgemm.VECTOR) o0 = VectorWinograd.filters(g, w, turned, u, o0, o1, Parallel.workspace().get(FILTERS, 9 * 64));
-        int c = g.inChannels(), o = g.outChannels(), su = uStride(g);
         // blocks of 16 filters: each step of ci then reads 16 filter rows in order and writes one
         // cache line of each of the 16 matrices
         for (int cb = o0; cb < o1; cb += 16) {
@@ -437,7 +451,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 // rows of G g (4 x 3), then each times G^T
                 float a10 = 0.5f * (g00 + g10 + g20), a11 = 0.5f * (g01 + g11 + g21), a12 = 0.5f * (g02 + g12 + g22);
                 float a20 = 0.5f * (g00 - g10 + g20), a21 = 0.5f * (g01 - g11 + g21), a22 = 0.5f * (g02 - g12 + g22);
-                int d = ci * o + co;
+                int d = ci * op + co;
                 row4(u, d, su, 0, g00, g01, g02);
                 row4(u, d, su, 4, a10, a11, a12);
                 row4(u, d, su, 8, a20, a21, a22);
@@ -562,11 +576,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * {@code G^T = [[1,1/2,1/2,0],[0,1/2,-1/2,0],[0,1/2,1/2,1]]}.
      */
     static void filterGradientTransform(ConvGeometry g, float[] du, int duOff, float[] dw, int dwOff, int o0, int o1) {
-        int c = g.inChannels(), o = g.outChannels(), su = uStride(g);
+        int c = g.inChannels(), o = g.outChannels(), su = uStride(g), op = padChannels(o);
         for (int cb = o0; cb < o1; cb += 16) {
             int ce = Math.min(o1, cb + 16);
             for (int ci = 0; ci < c; ci++) for (int co = cb; co < ce; co++) {
-                int s = duOff + ci * o + co;
+                int s = duOff + ci * op + co;
                 float u00 = du[s], u01 = du[s + su], u02 = du[s + 2 * su], u03 = du[s + 3 * su];
                 float u10 = du[s + 4 * su], u11 = du[s + 5 * su], u12 = du[s + 6 * su], u13 = du[s + 7 * su];
                 float u20 = du[s + 8 * su], u21 = du[s + 9 * su], u22 = du[s + 10 * su], u23 = du[s + 11 * su];

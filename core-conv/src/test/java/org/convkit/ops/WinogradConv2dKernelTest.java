@@ -90,11 +90,12 @@ class WinogradConv2dKernelTest {
     @Test
     void batchCallsAgreeWithTheReferenceAndGiveTheSameBitsOnOneOrThreeThreads() {
         SplittableRandom r = new SplittableRandom(21);
-        // an odd batch (chunks of unequal size), dilation 2, uneven padding
-        ConvGeometry g = new ConvGeometry(17, 13, 11, 19, 3, 3, 1, 1, 2, 1, 2, 3, 2, 2, 1);
+        // an odd batch (chunks of unequal size), dilation 2, uneven padding; 45 filters take the
+        // three-vector products forward and for the weight gradient
+        ConvGeometry g = new ConvGeometry(17, 13, 11, 45, 3, 3, 1, 1, 2, 1, 2, 3, 2, 2, 1);
         int n = 11;
-        float[] x = rand(r, n * g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, 19), dy = rand(r, n * g.outSize());
-        float[] dw0 = rand(r, g.weightSize()), db0 = rand(r, 19);
+        float[] x = rand(r, n * g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, 45), dy = rand(r, n * g.outSize());
+        float[] dw0 = rand(r, g.weightSize()), db0 = rand(r, 45);
         Conv2dKernel ref = new ReferenceConv2dKernel();
         float[] y = new float[n * g.outSize()], dx = new float[n * g.inSize()], dw = dw0.clone(), db = db0.clone();
         ref.forwardBatch(g, n, x, wt, b, y, true, KernelTestData::scratch);
