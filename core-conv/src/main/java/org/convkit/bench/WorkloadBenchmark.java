@@ -65,6 +65,8 @@ public final class WorkloadBenchmark {
      * (PyTorch's kernels are compiled ahead of time and need none).
      */
     static final double INFERENCE_WARM_SECONDS = 3.0;
+    /** The longest inference warm-up. */
+    static final double WARM_MAX_SECONDS = 20.0;
 
     private WorkloadBenchmark() {
     }
@@ -84,10 +86,29 @@ public final class WorkloadBenchmark {
         return sum;
     }
 
-    /** Runs {@code pass} at least {@code passes} times and for at least {@code seconds}. */
+    /**
+     * Runs {@code pass} at least {@code passes} times and for at least {@code seconds}, and then on
+     * in rounds of ten until a round's median is no more than 3 % faster than the round before
+     * (the JIT has finished with the kernels; on two busy cores its compiler threads can lag by
+     * several seconds), for at most {@link #WARM_MAX_SECONDS}.
+     */
     private static void warmUp(Runnable pass, int passes, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime(), end = start + (long) (seconds * 1e9);
         for (int i = 0; i < passes || System.nanoTime() < end; i++) pass.run();
+        if (seconds <= 0) return;
+        long cap = start + (long) (WARM_MAX_SECONDS * 1e9);
+        double previous = Double.MAX_VALUE;
+        double[] round = new double[10];
+        while (System.nanoTime() < cap) {
+            for (int i = 0; i < round.length; i++) {
+                long t0 = System.nanoTime();
+                pass.run();
+                round[i] = System.nanoTime() - t0;
+            }
+            double m = median(round);
+            if (m >= 0.97 * previous) return;
+            previous = m;
+        }
     }
 
     /** Runs as {@link #run} and exits with its code. */

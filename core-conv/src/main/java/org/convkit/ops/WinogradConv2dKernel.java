@@ -272,6 +272,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             body.run(0, n);
             return;
         }
+        // one part per thread: splitting finer measured slower (batch-1 res15 13.6 ms against 11.3)
         int parts = Math.min(Parallel.threads(), n);
         Parallel.forEach(parts, p -> body.run(Parallel.chunkStart(n, parts, p), Parallel.chunkStart(n, parts, p + 1)));
     }
