@@ -47,6 +47,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     private static final int U = 9;
     private static final int DU = 10;
     private static final int FILTERS = 11;
+    /**
+     * Fixed chunks a batch's weight gradient is summed in (fewer than {@link Parallel#CHUNKS}: each
+     * chunk holds a transform-domain gradient 16/9 the size of the weights, 2.4 MB for a 192x192
+     * bank; four still keep two to four threads busy).
+     */
+    static final int CHUNKS = 4;
     /** Channel counts are padded to a multiple of this in the channels-last copies (a multiple of every vector width). */
     private static final int CPAD = 16;
 
@@ -119,7 +125,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     public void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
                               IntFunction<float[]> scratch) {
         check(g);
-        int chunks = Math.min(Parallel.CHUNKS, n), is = g.inSize(), os = g.outSize(), o = g.outChannels();
+        int chunks = Math.min(CHUNKS, n), is = g.inSize(), os = g.outSize(), o = g.outChannels();
         ConvGeometry tg = dx != null ? transposed(g) : null;
         int su = uStride(g), tu = tg != null ? 16 * uStride(tg) : 0;
         // one buffer: the turned filters' transform, then dU of each chunk, then db of each chunk
