@@ -188,19 +188,19 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] m = ws.get(M, 16 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
-            toChannelsLast(x, xOff, c, 0, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            toChannelsLastSerial(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
             inputTransform(t, xt, v, 0, n);
             forwardProducts(t, c, o, v, u, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
-            fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, 0, o);
+            fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
             return;
         }
-        stage(true, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft()));
+        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), r0, r1));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
         stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, m, x0, x1));
         stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        stage(true, o, (o0, o1) -> fromChannelsLast(t, yt, g.outH(), g.outW(), b, relu, y, yOff, o0, o1));
+        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
     }
 
     /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
@@ -237,18 +237,18 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] v = ws.get(V, 16 * t.sv), dm = ws.get(M, 16 * t.sm);
         // dL/dO goes channels-last, zero beyond the map, into the same scratch once the input copy is used up
         if (!split) {
-            toChannelsLast(x, xOff, c, 0, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            toChannelsLastSerial(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
             inputTransform(t, xt, v, 0, n);
-            toChannelsLast(dy, dyOff, o, 0, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op, 0, 0);
+            toChannelsLastSerial(dy, dyOff, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op, 0, 0);
             outputGradientTransform(t, xt, dm, 0, n);
             gradientProducts(t, c, o, v, dm, du, duOff, accumulate, 0, 16);
             return;
         }
-        stage(true, c, (c0, c1) -> toChannelsLast(x, xOff, c, c0, c1, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft()));
+        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), r0, r1));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        stage(true, o, (o0, o1) -> toChannelsLast(dy, dyOff, o, o0, o1, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op,
-                0, 0));
+        stage(true, t.outRows, (r0, r1) -> toChannelsLast(dy, dyOff, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op,
+                0, 0, r0, r1));
         stage(true, n, (b0, b1) -> outputGradientTransform(t, xt, dm, b0, b1));
         stage(true, 16, (x0, x1) -> gradientProducts(t, c, o, v, dm, du, duOff, accumulate, x0, x1));
     }
@@ -377,25 +377,26 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /**
-     * Channels {@code [c0, c1)} of a {@code h x w} map into a zero-padded channels-last copy
-     * {@code rows x cols x cs}, element {@code (iy, ix)} at {@code (iy + top, ix + left)}; {@code channels} is the map's count.
+    /*
+     * Split over threads the copies go by rows, not channels: a cell's channels share cache lines,
+     * and two threads writing different channels of the same cells made both slower (res15
+     * batch-1 11.3 -> 9.7 ms by rows). On one thread the channel-by-channel copy is faster (res15
+     * layer backward 2.7 against 3.6-4.2 ms per example), so both are kept.
      */
-    static void toChannelsLast(float[] src, int off, int channels, int c0, int c1, int h, int w, float[] dst, int rows,
-                               int cols, int cs, int top, int left) {
-        // each part clears its own channels outside the map, and the part that ends the map's
-        // channels the padding channels everywhere
-        int zEnd = c1 == channels ? cs : c1;
+
+    /** The whole channels-last copy on the calling thread, one channel plane at a time (see {@link #toChannelsLast}). */
+    static void toChannelsLastSerial(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols,
+                                     int cs, int top, int left) {
         int ylim = Math.min(h, rows - top), xlim = Math.min(w, cols - left);
         for (int r = 0; r < rows; r++) {
             boolean inside = r >= top && r < top + ylim;
             for (int q = 0; q < cols; q++) {
                 int base = (r * cols + q) * cs;
-                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base + c0, base + zEnd, 0f);
-                else if (zEnd > c1) Arrays.fill(dst, base + c1, base + zEnd, 0f);
+                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base, base + cs, 0f);
+                else if (cs > channels) Arrays.fill(dst, base + channels, base + cs, 0f);
             }
         }
-        for (int ch = c0; ch < c1; ch++) {
+        for (int ch = 0; ch < channels; ch++) {
             int s = off + ch * h * w;
             for (int iy = 0; iy < ylim; iy++) {
                 int d = ((iy + top) * cols + left) * cs + ch, si = s + iy * w;
@@ -404,18 +405,41 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** {@code y = max?(yt + b, 0)} for output channels {@code [o0, o1)}, from the channels-last output. */
-    private static void fromChannelsLast(Tiling t, float[] yt, int oh, int ow, float[] b, boolean relu, float[] y, int yOff,
-                                         int o0, int o1) {
+    /**
+     * Rows {@code [r0, r1)} of a zero-padded channels-last copy {@code rows x cols x cs} of a
+     * {@code channels x h x w} map, element {@code (iy, ix)} at {@code (iy + top, ix + left)}.
+     */
+    static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
+                               int top, int left, int r0, int r1) {
+        int xlim = Math.min(w, cols - left);
+        for (int r = r0; r < r1; r++) {
+            int iy = r - top;
+            boolean inside = iy >= 0 && iy < h;
+            for (int q = 0; q < cols; q++) {
+                int base = (r * cols + q) * cs;
+                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base, base + cs, 0f);
+                else if (cs > channels) Arrays.fill(dst, base + channels, base + cs, 0f);
+            }
+            if (!inside) continue;
+            int d0 = (r * cols + left) * cs;
+            for (int ch = 0; ch < channels; ch++) {
+                int si = off + ch * h * w + iy * w, d = d0 + ch;
+                for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
+            }
+        }
+    }
+
+    /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
+    private static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
+                                         int yOff, int oy0, int oy1) {
         int op = t.op, cols = t.outCols;
-        for (int co = o0; co < o1; co++) {
+        for (int co = 0; co < o; co++) {
             float bias = b == null ? 0f : b[co];
-            int d = yOff + co * oh * ow;
-            for (int oy = 0; oy < oh; oy++) {
-                int s = oy * cols * op + co;
-                for (int ox = 0; ox < ow; ox++, d++) {
+            for (int oy = oy0; oy < oy1; oy++) {
+                int s = oy * cols * op + co, d = yOff + (co * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox++) {
                     float v = yt[s + ox * op] + bias;
-                    y[d] = relu ? Math.max(v, 0f) : v;
+                    y[d + ox] = relu ? Math.max(v, 0f) : v;
                 }
             }
         }
