@@ -42,16 +42,6 @@ public final class Sgemm {
                 : "scalar loops (jdk.incubator.vector not in use)";
     }
 
-    /** Rows of C in the micro-kernel's register tile. */
-    static int tileRows() {
-        return VECTOR ? VectorGemm.MR : 4;
-    }
-
-    /** Columns of C in the micro-kernel's register tile. */
-    static int tileCols() {
-        return VECTOR ? VectorGemm.NR : 16;
-    }
-
     /**
      * {@code C[m x n] = (accumulate ? C : 0) + op(A) op(B) + bias}, then {@code max(., 0)} if
      * {@code relu}. {@code op(A)} is {@code m x k}, stored row-major {@code m x k} with leading
@@ -66,7 +56,7 @@ public final class Sgemm {
         if (m <= 0 || n <= 0) return;
         int threads = Parallel.threads();
         if (threads > 1 && (long) m * n * k >= PARALLEL_MIN_MACS && !Parallel.inWorker()) {
-            int mr = tileRows(), nr = tileCols();
+            int mr = VECTOR ? VectorGemm.MR : 4, nr = VECTOR ? VectorGemm.NR : 16;
             boolean byCols = n >= m;
             int unit = byCols ? nr : mr, extent = byCols ? n : m;
             int units = (extent + unit - 1) / unit, parts = Math.min(threads, units);

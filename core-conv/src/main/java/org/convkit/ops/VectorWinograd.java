@@ -152,6 +152,8 @@ final class VectorWinograd {
         return cb;
     }
 
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[24 * L]);
+
     /** Whether products with {@code cols} (padded) output channels run on {@link #product}: three vectors. */
     static boolean narrow(int cols) {
         return cols == 3 * L;
@@ -166,6 +168,7 @@ final class VectorWinograd {
      * the bits are the same.
      */
     static void product(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int m, int k) {
+        if (ldb != 3 * L) throw new IllegalArgumentException("product needs rows of 3 vectors, got " + ldb);
         int ldc = ldb, i = 0;
         for (; i + 8 <= m; i += 8) {
             FloatVector z = FloatVector.zero(S);
@@ -234,7 +237,9 @@ final class VectorWinograd {
      */
     static void productTransposed(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int m,
                                   int k, boolean accumulate) {
+        if (ldb != 3 * L) throw new IllegalArgumentException("productTransposed needs rows of 3 vectors, got " + ldb);
         int ldc = ldb, kcMax = ScalarGemm.KC;
+        float[] tile = TILE.get();
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean load = pc > 0 || accumulate;
@@ -265,54 +270,23 @@ final class VectorWinograd {
                     av = FloatVector.broadcast(S, a[ai + 7]);
                     c70 = av.fma(b0, c70); c71 = av.fma(b1, c71); c72 = av.fma(b2, c72);
                 }
-                int o = cOff + i * ldc;
+                // C's rows are 3L wide, so the eight rows are 24 consecutive vectors: written
+                // straight to C, or to the tile and then added onto C
+                int o = cOff + i * ldc, d = load ? 0 : o;
+                float[] dst = load ? tile : c;
+                c00.intoArray(dst, d); c01.intoArray(dst, d + L); c02.intoArray(dst, d + 2 * L);
+                c10.intoArray(dst, d + 3 * L); c11.intoArray(dst, d + 4 * L); c12.intoArray(dst, d + 5 * L);
+                c20.intoArray(dst, d + 6 * L); c21.intoArray(dst, d + 7 * L); c22.intoArray(dst, d + 8 * L);
+                c30.intoArray(dst, d + 9 * L); c31.intoArray(dst, d + 10 * L); c32.intoArray(dst, d + 11 * L);
+                c40.intoArray(dst, d + 12 * L); c41.intoArray(dst, d + 13 * L); c42.intoArray(dst, d + 14 * L);
+                c50.intoArray(dst, d + 15 * L); c51.intoArray(dst, d + 16 * L); c52.intoArray(dst, d + 17 * L);
+                c60.intoArray(dst, d + 18 * L); c61.intoArray(dst, d + 19 * L); c62.intoArray(dst, d + 20 * L);
+                c70.intoArray(dst, d + 21 * L); c71.intoArray(dst, d + 22 * L); c72.intoArray(dst, d + 23 * L);
                 if (load) {
-                    c00 = FloatVector.fromArray(S, c, o).add(c00); c01 = FloatVector.fromArray(S, c, o + L).add(c01);
-                    c02 = FloatVector.fromArray(S, c, o + 2 * L).add(c02);
+                    for (int j = 0; j < 24 * L; j += L) {
+                        FloatVector.fromArray(S, c, o + j).add(FloatVector.fromArray(S, tile, j)).intoArray(c, o + j);
+                    }
                 }
-                c00.intoArray(c, o); c01.intoArray(c, o + L); c02.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c10 = FloatVector.fromArray(S, c, o).add(c10); c11 = FloatVector.fromArray(S, c, o + L).add(c11);
-                    c12 = FloatVector.fromArray(S, c, o + 2 * L).add(c12);
-                }
-                c10.intoArray(c, o); c11.intoArray(c, o + L); c12.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c20 = FloatVector.fromArray(S, c, o).add(c20); c21 = FloatVector.fromArray(S, c, o + L).add(c21);
-                    c22 = FloatVector.fromArray(S, c, o + 2 * L).add(c22);
-                }
-                c20.intoArray(c, o); c21.intoArray(c, o + L); c22.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c30 = FloatVector.fromArray(S, c, o).add(c30); c31 = FloatVector.fromArray(S, c, o + L).add(c31);
-                    c32 = FloatVector.fromArray(S, c, o + 2 * L).add(c32);
-                }
-                c30.intoArray(c, o); c31.intoArray(c, o + L); c32.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c40 = FloatVector.fromArray(S, c, o).add(c40); c41 = FloatVector.fromArray(S, c, o + L).add(c41);
-                    c42 = FloatVector.fromArray(S, c, o + 2 * L).add(c42);
-                }
-                c40.intoArray(c, o); c41.intoArray(c, o + L); c42.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c50 = FloatVector.fromArray(S, c, o).add(c50); c51 = FloatVector.fromArray(S, c, o + L).add(c51);
-                    c52 = FloatVector.fromArray(S, c, o + 2 * L).add(c52);
-                }
-                c50.intoArray(c, o); c51.intoArray(c, o + L); c52.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c60 = FloatVector.fromArray(S, c, o).add(c60); c61 = FloatVector.fromArray(S, c, o + L).add(c61);
-                    c62 = FloatVector.fromArray(S, c, o + 2 * L).add(c62);
-                }
-                c60.intoArray(c, o); c61.intoArray(c, o + L); c62.intoArray(c, o + 2 * L);
-                o += ldc;
-                if (load) {
-                    c70 = FloatVector.fromArray(S, c, o).add(c70); c71 = FloatVector.fromArray(S, c, o + L).add(c71);
-                    c72 = FloatVector.fromArray(S, c, o + 2 * L).add(c72);
-                }
-                c70.intoArray(c, o); c71.intoArray(c, o + L); c72.intoArray(c, o + 2 * L);
             }
             for (; i < m; i++) {
                 FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0;

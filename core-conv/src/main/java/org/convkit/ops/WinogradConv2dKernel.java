@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
  * {@code Y = A^T [(G g G^T) ⊙ (B^T d B)] A} for the 4x4 input patch {@code d} under it, so a
  * block costs 16 multiplies per channel pair instead of 36. Summed over input channels, the 16
  * element-wise products become 16 independent matrix products (one per element {@code xi} of the
- * 4x4 transform domain), which run through {@link Sgemm}: 2.25 times fewer multiply-adds than
+ * 4x4 transform domain), which run through {@link Sgemm} (or, for 33 to 48 filters, through
+ * {@link VectorWinograd#product}, which reads the transformed inputs in place): 2.25 times fewer multiply-adds than
  * direct convolution on maps with an even size, a little less on odd ones.
  *
  * <ul>
@@ -104,8 +105,8 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         int su = uStride(g);
         float[] du = ws.get(DU, 16 * su);
         boolean split = splits();
-        gradientExample(g, x, xOff, dy, dyOff, du, false, ws, split);
-        stage(split, g.outChannels(), (o0, o1) -> filterGradientTransform(g, du, dw, dwOff, o0, o1));
+        gradientExample(g, x, xOff, dy, dyOff, du, 0, false, ws, split);
+        stage(split, g.outChannels(), (o0, o1) -> filterGradientTransform(g, du, 0, dw, dwOff, o0, o1));
         if (db != null) biasGradient(g, dy, dyOff, db, dbOff);
     }
 
@@ -188,7 +189,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] m = ws.get(M, 16 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
-            toChannelsLastSerial(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
             forwardProducts(t, c, o, v, u, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
@@ -237,9 +238,9 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] v = ws.get(V, 16 * t.sv), dm = ws.get(M, 16 * t.sm);
         // dL/dO goes channels-last, zero beyond the map, into the same scratch once the input copy is used up
         if (!split) {
-            toChannelsLastSerial(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft());
+            toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
-            toChannelsLastSerial(dy, dyOff, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op, 0, 0);
+            toChannelsLast(dy, dyOff, o, g.outH(), g.outW(), xt, t.outRows, t.outCols, t.op, 0, 0, 0, t.outRows);
             outputGradientTransform(t, xt, dm, 0, n);
             gradientProducts(t, c, o, v, dm, du, duOff, accumulate, 0, 16);
             return;
@@ -251,11 +252,6 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 0, 0, r0, r1));
         stage(true, n, (b0, b1) -> outputGradientTransform(t, xt, dm, b0, b1));
         stage(true, 16, (x0, x1) -> gradientProducts(t, c, o, v, dm, du, duOff, accumulate, x0, x1));
-    }
-
-    private static void gradientExample(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, float[] du,
-                                        boolean accumulate, Workspace ws, boolean split) {
-        gradientExample(g, x, xOff, dy, dyOff, du, 0, accumulate, ws, split);
     }
 
     private static void biasGradient(ConvGeometry g, float[] dy, int dyOff, float[] db, int dbOff) {
@@ -377,19 +373,20 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /*
-     * Split over threads the copies go by rows, not channels: a cell's channels share cache lines,
-     * and two threads writing different channels of the same cells made both slower (res15
-     * batch-1 11.3 -> 9.7 ms by rows). On one thread the channel-by-channel copy is faster (res15
-     * layer backward 2.7 against 3.6-4.2 ms per example), so both are kept.
+    /**
+     * Rows {@code [r0, r1)} of a zero-padded channels-last copy {@code rows x cols x cs} of a
+     * {@code channels x h x w} map, element {@code (iy, ix)} at {@code (iy + top, ix + left)}. Split
+     * over threads the copy goes by rows, not channels: a cell's channels share cache lines, and
+     * two threads writing different channels of the same cells slowed both (res15 batch-1
+     * 11.3 -> 9.7 ms). Within the rows it goes one channel plane at a time, which reads each plane
+     * in order (a row-by-row order measured 1.4 times slower on one thread).
      */
-
-    /** The whole channels-last copy on the calling thread, one channel plane at a time (see {@link #toChannelsLast}). */
-    static void toChannelsLastSerial(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols,
-                                     int cs, int top, int left) {
-        int ylim = Math.min(h, rows - top), xlim = Math.min(w, cols - left);
-        for (int r = 0; r < rows; r++) {
-            boolean inside = r >= top && r < top + ylim;
+    static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
+                               int top, int left, int r0, int r1) {
+        int xlim = Math.min(w, cols - left);
+        int y0 = Math.max(r0, top), y1 = Math.min(r1, top + h);
+        for (int r = r0; r < r1; r++) {
+            boolean inside = r >= y0 && r < y1;
             for (int q = 0; q < cols; q++) {
                 int base = (r * cols + q) * cs;
                 if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base, base + cs, 0f);
@@ -398,32 +395,8 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
         for (int ch = 0; ch < channels; ch++) {
             int s = off + ch * h * w;
-            for (int iy = 0; iy < ylim; iy++) {
-                int d = ((iy + top) * cols + left) * cs + ch, si = s + iy * w;
-                for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
-            }
-        }
-    }
-
-    /**
-     * Rows {@code [r0, r1)} of a zero-padded channels-last copy {@code rows x cols x cs} of a
-     * {@code channels x h x w} map, element {@code (iy, ix)} at {@code (iy + top, ix + left)}.
-     */
-    static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
-                               int top, int left, int r0, int r1) {
-        int xlim = Math.min(w, cols - left);
-        for (int r = r0; r < r1; r++) {
-            int iy = r - top;
-            boolean inside = iy >= 0 && iy < h;
-            for (int q = 0; q < cols; q++) {
-                int base = (r * cols + q) * cs;
-                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base, base + cs, 0f);
-                else if (cs > channels) Arrays.fill(dst, base + channels, base + cs, 0f);
-            }
-            if (!inside) continue;
-            int d0 = (r * cols + left) * cs;
-            for (int ch = 0; ch < channels; ch++) {
-                int si = off + ch * h * w + iy * w, d = d0 + ch;
+            for (int r = y0; r < y1; r++) {
+                int d = (r * cols + left) * cs + ch, si = s + (r - top) * w;
                 for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
             }
         }
@@ -596,10 +569,6 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         dm[s + (xi0 + 1) * sm] = r0 + r1;
         dm[s + (xi0 + 2) * sm] = r0 - r1;
         dm[s + (xi0 + 3) * sm] = -r1;
-    }
-
-    private static void filterGradientTransform(ConvGeometry g, float[] du, float[] dw, int dwOff, int o0, int o1) {
-        filterGradientTransform(g, du, 0, dw, dwOff, o0, o1);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.convkit.ops;
 
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -138,6 +139,28 @@ class WinogradConv2dKernelTest {
             // ranges shorter than a vector take the scalar loop
             for (int co = 0; co < t.outChannels(); co++) WinogradConv2dKernel.filterTransform(t, w, turned, single, co, co + 1);
             assertArrayEquals(single, whole, "turned=" + turned);
+        }
+    }
+
+    @Test
+    void threeVectorProductsGiveTheBitsOfTheGeneralProduct() {
+        int w = 3 * FloatVector.SPECIES_PREFERRED.length();
+        SplittableRandom r = new SplittableRandom(31);
+        for (int m : new int[]{1, 7, 8, 45, 1020}) {
+            // forward shape: C[m x w] = A[m x k] B[k x w], A rows padded to lda
+            int k = 45, lda = 48;
+            float[] a = rand(r, m * lda), b = rand(r, k * w);
+            float[] fast = new float[m * w], general = new float[m * w];
+            VectorWinograd.product(a, 0, lda, b, 0, w, fast, 0, m, k);
+            Sgemm.gemmSerial(false, false, m, w, k, a, 0, lda, b, 0, w, general, 0, w, false, null, 0, false);
+            assertArrayEquals(general, fast, "product, " + m + " rows");
+            // weight-gradient shape: C[45 x w] (+)= A^T B with A stored m x lda, the shared dimension m
+            for (boolean accumulate : new boolean[]{false, true}) {
+                float[] bt = rand(r, m * w), c0 = rand(r, 45 * w), ct = c0.clone(), cg = c0.clone();
+                VectorWinograd.productTransposed(a, 0, lda, bt, 0, w, ct, 0, 45, m, accumulate);
+                Sgemm.gemmSerial(true, false, 45, w, m, a, 0, lda, bt, 0, w, cg, 0, w, accumulate, null, 0, false);
+                assertArrayEquals(cg, ct, "productTransposed, shared dimension " + m + ", accumulate " + accumulate);
+            }
         }
     }
 
