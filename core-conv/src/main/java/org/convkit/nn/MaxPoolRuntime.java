@@ -58,7 +58,12 @@ final class MaxPoolRuntime extends LayerRuntime {
         });
     }
 
-    /** Non-overlapping windows that all lie inside the input (the usual 2x2/2): no clipping per window. */
+    /**
+     * Non-overlapping windows that all lie inside the input (the usual 2x2/2): no clipping per
+     * window. The comparisons choose an index, not a value, so the JIT can select with conditional
+     * moves: on unordered data the taken/not-taken branches of the plain loop mispredict half the
+     * time (it measured 11 % of W1's batch-1 pass).
+     */
     private void forwardTiled(int n, float[] x, float[] y, int[] am) {
         int ph = g.poolH(), pw = g.poolW(), oh = g.outH(), ow = g.outW(), iw = g.inW();
         int planeIn = g.inH() * iw, planeOut = oh * ow, c = g.c();
@@ -66,23 +71,19 @@ final class MaxPoolRuntime extends LayerRuntime {
             int xo = plane * planeIn, yo = plane * planeOut;
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++) {
-                    int first = oy * ph * iw + ox * pw;
-                    float best = x[xo + first];
+                    int first = xo + oy * ph * iw + ox * pw;
                     int bi = first;
-                    // NaN propagates as in PyTorch: !(v <= best) holds for a larger v and for NaN; a NaN best stays
-                    for (int yy = 0; yy < ph && best == best; yy++) {
+                    for (int yy = 0; yy < ph; yy++) {
                         int row = first + yy * iw;
                         for (int xx = yy == 0 ? 1 : 0; xx < pw; xx++) {
-                            float v = x[xo + row + xx];
-                            if (!(v <= best)) {
-                                best = v;
-                                bi = row + xx;
-                                if (v != v) break;
-                            }
+                            float v = x[row + xx], best = x[bi];
+                            // NaN propagates as in PyTorch: !(v <= best) holds for a larger v and for
+                            // NaN; a NaN best stays (the first NaN wins)
+                            bi = !(v <= best) & best == best ? row + xx : bi;
                         }
                     }
-                    y[yo + oy * ow + ox] = best;
-                    am[yo + oy * ow + ox] = bi;
+                    y[yo + oy * ow + ox] = x[bi];
+                    am[yo + oy * ow + ox] = bi - xo;
                 }
             }
         });

@@ -62,7 +62,8 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
             return;
         }
         if (winograd(g)) {
-            if (relu) WINOGRAD.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
+            if (Winograd4x4Forward.chosen(g)) Winograd4x4Forward.forward(g, x, xOff, w, b, y, yOff, relu, ws);
+            else if (relu) WINOGRAD.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
             else WINOGRAD.forward(g, x, xOff, w, b, y, yOff, ws);
             return;
         }
@@ -86,7 +87,8 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              java.util.function.IntFunction<float[]> scratch) {
-        if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        if (winograd(g) && Winograd4x4Forward.chosen(g)) Winograd4x4Forward.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        else if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
     }
 

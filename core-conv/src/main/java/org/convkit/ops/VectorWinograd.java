@@ -152,6 +152,128 @@ final class VectorWinograd {
         return cb;
     }
 
+    private static final ThreadLocal<float[]> TILE36 = ThreadLocal.withInitial(() -> new float[36 * L]);
+
+    /**
+     * {@link Winograd4x4Forward#inputTransform}: {@code B^T d B} a vector of channels at a time,
+     * columns first into a 6x6 tile of vectors, then its rows into {@code V}.
+     */
+    static void input4(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
+        int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
+        float[] tile = TILE36.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch += L) {
+                for (int j = 0; j < 6; j++) {
+                    int a = r0 + j * ks + ch;
+                    FloatVector e0 = FloatVector.fromArray(S, xt, a), e1 = FloatVector.fromArray(S, xt, a + rs);
+                    FloatVector e2 = FloatVector.fromArray(S, xt, a + 2 * rs), e3 = FloatVector.fromArray(S, xt, a + 3 * rs);
+                    FloatVector e4 = FloatVector.fromArray(S, xt, a + 4 * rs), e5 = FloatVector.fromArray(S, xt, a + 5 * rs);
+                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
+                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(tile, j * L);
+                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(tile, (6 + j) * L);
+                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(tile, (12 + j) * L);
+                    p.add(q).intoArray(tile, (18 + j) * L);
+                    p.sub(q).intoArray(tile, (24 + j) * L);
+                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(tile, (30 + j) * L);
+                }
+                for (int i = 0; i < 6; i++) {
+                    int a = i * 6 * L, q0 = o + ch + i * 6 * sv;
+                    FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
+                    FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
+                    FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L), e5 = FloatVector.fromArray(S, tile, a + 5 * L);
+                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
+                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(v, q0);
+                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(v, q0 + sv);
+                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(v, q0 + 2 * sv);
+                    p.add(q).intoArray(v, q0 + 3 * sv);
+                    p.sub(q).intoArray(v, q0 + 4 * sv);
+                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(v, q0 + 5 * sv);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Winograd4x4Forward#outputTransform}: {@code A^T M A} a vector of channels at a time,
+     * columns first into a 4x6 tile of vectors, then its rows into the channels-last output.
+     */
+    static void output4(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
+        int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
+        float[] tile = TILE36.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch += L) {
+                for (int j = 0; j < 6; j++) {
+                    int s = o + ch + j * sm;
+                    FloatVector e0 = FloatVector.fromArray(S, m, s), e1 = FloatVector.fromArray(S, m, s + 6 * sm);
+                    FloatVector e2 = FloatVector.fromArray(S, m, s + 12 * sm), e3 = FloatVector.fromArray(S, m, s + 18 * sm);
+                    FloatVector e4 = FloatVector.fromArray(S, m, s + 24 * sm), e5 = FloatVector.fromArray(S, m, s + 30 * sm);
+                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
+                    e0.add(a).add(c).intoArray(tile, j * L);
+                    b.add(d.mul(2f)).intoArray(tile, (6 + j) * L);
+                    a.add(c.mul(4f)).intoArray(tile, (12 + j) * L);
+                    b.add(d.mul(8f)).add(e5).intoArray(tile, (18 + j) * L);
+                }
+                for (int i = 0; i < 4; i++) {
+                    int s = i * 6 * L, y0 = r0 + i * rs + ch;
+                    FloatVector e0 = FloatVector.fromArray(S, tile, s), e1 = FloatVector.fromArray(S, tile, s + L);
+                    FloatVector e2 = FloatVector.fromArray(S, tile, s + 2 * L), e3 = FloatVector.fromArray(S, tile, s + 3 * L);
+                    FloatVector e4 = FloatVector.fromArray(S, tile, s + 4 * L), e5 = FloatVector.fromArray(S, tile, s + 5 * L);
+                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
+                    e0.add(a).add(c).intoArray(yt, y0);
+                    b.add(d.mul(2f)).intoArray(yt, y0 + ks);
+                    a.add(c.mul(4f)).intoArray(yt, y0 + 2 * ks);
+                    b.add(d.mul(8f)).add(e5).intoArray(yt, y0 + 3 * ks);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Winograd4x4Forward#filterTransform} for whole vectors of filters from {@code o0}
+     * (their nine taps gathered into {@code tmp}, then {@code G g} row by row into {@code tmp}'s
+     * second part, then each of its rows times {@code G^T} into {@code U}). Returns where the
+     * scalar loop takes over.
+     */
+    static int filters4(ConvGeometry g, float[] w, float[] u, int su, int op, int o0, int o1, float[] tmp) {
+        int c = g.inChannels(), cb = o0, h = 9 * L;
+        for (; cb + L <= o1; cb += L) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int j = 0; j < L; j++) {
+                    int src = ((cb + j) * c + ci) * 9;
+                    for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src + tap];
+                }
+                // H = G g, one column (tap column k) at a time: rows of g are taps 0-2, 3-5, 6-8
+                for (int k = 0; k < 3; k++) {
+                    FloatVector g0 = FloatVector.fromArray(S, tmp, k * L), g1 = FloatVector.fromArray(S, tmp, (3 + k) * L);
+                    FloatVector g2 = FloatVector.fromArray(S, tmp, (6 + k) * L);
+                    FloatVector q = g0.mul(Winograd4x4Forward.G24), r = g1.mul(Winograd4x4Forward.G12), s = g2.mul(Winograd4x4Forward.G6);
+                    g0.mul(0.25f).intoArray(tmp, h + k * L);
+                    g0.add(g1).add(g2).mul(-Winograd4x4Forward.G6).intoArray(tmp, h + (3 + k) * L);
+                    g0.sub(g1).add(g2).mul(-Winograd4x4Forward.G6).intoArray(tmp, h + (6 + k) * L);
+                    q.add(r).add(s).intoArray(tmp, h + (9 + k) * L);
+                    q.sub(r).add(s).intoArray(tmp, h + (12 + k) * L);
+                    g2.intoArray(tmp, h + (15 + k) * L);
+                }
+                int d = ci * op + cb;
+                for (int i = 0; i < 6; i++) {
+                    int a = h + i * 3 * L, x = d + i * 6 * su;
+                    FloatVector g0 = FloatVector.fromArray(S, tmp, a), g1 = FloatVector.fromArray(S, tmp, a + L);
+                    FloatVector g2 = FloatVector.fromArray(S, tmp, a + 2 * L);
+                    FloatVector q = g0.mul(Winograd4x4Forward.G24), r = g1.mul(Winograd4x4Forward.G12), s = g2.mul(Winograd4x4Forward.G6);
+                    g0.mul(0.25f).intoArray(u, x);
+                    g0.add(g1).add(g2).mul(-Winograd4x4Forward.G6).intoArray(u, x + su);
+                    g0.sub(g1).add(g2).mul(-Winograd4x4Forward.G6).intoArray(u, x + 2 * su);
+                    q.add(r).add(s).intoArray(u, x + 3 * su);
+                    q.sub(r).add(s).intoArray(u, x + 4 * su);
+                    g2.intoArray(u, x + 5 * su);
+                }
+            }
+        }
+        return cb;
+    }
+
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[24 * L]);
 
     /** Whether products with {@code cols} (padded) output channels run on {@link #product}: three vectors. */

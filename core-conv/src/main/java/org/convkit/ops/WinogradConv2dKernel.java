@@ -265,11 +265,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     }
 
     /** A single example called from outside the pool spreads each stage over the threads. */
-    private static boolean splits() {
+    static boolean splits() {
         return Parallel.threads() > 1 && !Parallel.inWorker();
     }
 
-    private static void stage(boolean split, int n, Parallel.RangeBody body) {
+    static void stage(boolean split, int n, Parallel.RangeBody body) {
         if (!split || n < 2) {
             body.run(0, n);
             return;
@@ -301,38 +301,50 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         return stride(g.inChannels() * padChannels(g.outChannels()));
     }
 
-    private static int padChannels(int c) {
+    static int padChannels(int c) {
         return (c + CPAD - 1) / CPAD * CPAD;
     }
 
     private static final ConcurrentHashMap<ConvGeometry, Tiling> TILINGS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<ConvGeometry, Tiling> TILINGS4 = new ConcurrentHashMap<>();
 
-    /** The tiling of {@code g}, computed once per geometry. */
+    /** The tiling of {@code g} into 2x2 blocks, computed once per geometry. */
     static Tiling tiling(ConvGeometry g) {
-        Tiling t = TILINGS.get(g);
+        return tiling(g, 2, TILINGS);
+    }
+
+    /** The tiling of {@code g} into 4x4 blocks (for {@link Winograd4x4Forward}), computed once per geometry. */
+    static Tiling tiling4(ConvGeometry g) {
+        return tiling(g, 4, TILINGS4);
+    }
+
+    private static Tiling tiling(ConvGeometry g, int size, ConcurrentHashMap<ConvGeometry, Tiling> cache) {
+        Tiling t = cache.get(g);
         if (t == null) {
-            t = new Tiling(g);
-            if (TILINGS.size() < 256) TILINGS.put(g, t);
+            t = new Tiling(g, size);
+            if (cache.size() < 256) cache.put(g, t);
         }
         return t;
     }
 
     /**
-     * The 2x2 output blocks of every phase, in order: phase {@code (ry, rx)} (outputs whose row is
-     * {@code ry} and column {@code rx} modulo the dilation), then block row, then block column.
-     * Block {@code k}'s outputs are rows {@code row[k], row[k] + dh} and columns
-     * {@code col[k], col[k] + dw}; its 4x4 input patch, in the zero-padded channels-last input
-     * copy, has its corner at the same {@code (row[k], col[k])}.
+     * The {@code size x size} output blocks (2x2 for F(2x2,3x3), 4x4 for F(4x4,3x3)) of every
+     * phase, in order: phase {@code (ry, rx)} (outputs whose row is {@code ry} and column
+     * {@code rx} modulo the dilation), then block row, then block column. Block {@code k}'s
+     * outputs are rows {@code row[k] + i*dh} and columns {@code col[k] + j*dw} for {@code i, j}
+     * below {@code size}; its {@code size+2} square input patch, in the zero-padded channels-last
+     * input copy, has its corner at the same {@code (row[k], col[k])}.
      */
     static final class Tiling {
-        final int dh, dw, blocks;
+        final int size, dh, dw, blocks;
         final int[] row, col;
         /** Channels-last copies: input {@code inRows x inCols x cp}, output {@code outRows x outCols x op}. */
         final int inRows, inCols, cp, outRows, outCols, op;
         /** Distances between the 16 matrices {@code V[xi]} ({@code blocks x cp}) and {@code M[xi]} ({@code blocks x op}). */
         final int sv, sm;
 
-        Tiling(ConvGeometry g) {
+        Tiling(ConvGeometry g, int size) {
+            this.size = size;
             dh = g.dilationH();
             dw = g.dilationW();
             int oh = g.outH(), ow = g.outW(), n = 0;
@@ -347,17 +359,17 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 for (int rx = 0; rx < Math.min(dw, ow); rx++) {
                     for (int a = 0; a < blockRows(oh, ry); a++) {
                         for (int b = 0; b < blockCols(ow, rx); b++, k++) {
-                            row[k] = ry + 2 * a * dh;
-                            col[k] = rx + 2 * b * dw;
+                            row[k] = ry + size * a * dh;
+                            col[k] = rx + size * b * dw;
                         }
                     }
                 }
             }
-            // a block's first output is inside the map; its patch reaches 3 dilations further
-            inRows = oh + 3 * dh;
-            inCols = ow + 3 * dw;
-            outRows = oh + dh;
-            outCols = ow + dw;
+            // a block's first output is inside the map; its patch reaches size+1 dilations further
+            inRows = oh + (size + 1) * dh;
+            inCols = ow + (size + 1) * dw;
+            outRows = oh + (size - 1) * dh;
+            outCols = ow + (size - 1) * dw;
             cp = padChannels(g.inChannels());
             op = padChannels(g.outChannels());
             sv = stride(n * cp);
@@ -365,11 +377,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
 
         private int blockRows(int oh, int ry) {
-            return ((oh - ry + dh - 1) / dh + 1) / 2;
+            return ((oh - ry + dh - 1) / dh + size - 1) / size;
         }
 
         private int blockCols(int ow, int rx) {
-            return ((ow - rx + dw - 1) / dw + 1) / 2;
+            return ((ow - rx + dw - 1) / dw + size - 1) / size;
         }
     }
 
@@ -403,7 +415,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     }
 
     /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
-    private static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
+    static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
                                          int yOff, int oy0, int oy1) {
         int op = t.op, cols = t.outCols;
         for (int co = 0; co < o; co++) {

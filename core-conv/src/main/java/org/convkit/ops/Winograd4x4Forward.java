@@ -1,0 +1,221 @@
+package org.convkit.ops;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
+/**
+ * The forward pass of 3x3 stride-1 layers by Winograd's F(4x4, 3x3) (Lavin and Gray 2016, eq. 8
+ * with the 6x6 matrices of their section 5, interpolation points 0, 1, -1, 2, -2 and infinity):
+ * each 4x4 block of outputs is {@code Y = A^T [(G g G^T) ⊙ (B^T d B)] A} for the 6x6 input patch
+ * under it, 36 multiplies per channel pair instead of 144 (F(2x2, 3x3) needs 64 for the same 16
+ * outputs). Summed over input channels, the 36 element-wise products become 36 matrix products.
+ *
+ * <p>It shares {@link WinogradConv2dKernel}'s layout: dilated layers split into phases, zero-padded
+ * channels-last copies of the maps, transforms a vector of channels at a time
+ * ({@link VectorWinograd#input4} and {@link VectorWinograd#output4}, whose scalar twins here do the
+ * same operations in the same order, so the same bits), and the same products. The backward passes
+ * stay with F(2x2, 3x3): their transforms and weight-gradient sums are built around it, and the
+ * larger transform's rounding (its matrices hold 4, 5, 8 and 1/24) is kept out of the gradients.
+ *
+ * <p>Chosen by {@link Im2colConv2dKernel} for layers with at most {@link #MAX_CHANNELS} channels on
+ * each side, where the filter transform (36 values per filter, redone every call) is cheap beside
+ * the products it saves, and where 4x4 blocks cover at most half again the map's positions.
+ */
+final class Winograd4x4Forward {
+    // Workspace slots shared with WinogradConv2dKernel's forward pass (never used by both at once)
+    private static final int XT = 5;
+    private static final int V = 6;
+    private static final int M = 7;
+    private static final int YT = 8;
+    private static final int U = 9;
+    private static final int FILTERS = 11;
+    /** Entries of G that are not powers of two. */
+    static final float G6 = 1f / 6, G12 = 1f / 12, G24 = 1f / 24;
+    /** Larger layers go to F(2x2, 3x3): their filter transform per call would cost too much (192x192: 6 M multiplies). */
+    static final int MAX_CHANNELS = 64;
+    private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winograd4x4", "true"));
+    /** A 6x6 tile for the scalar transforms. */
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[36]);
+
+    private Winograd4x4Forward() {
+    }
+
+    /** Whether {@code g}'s forward pass goes here (the caller has already chosen Winograd for it). */
+    static boolean chosen(ConvGeometry g) {
+        return ON && WinogradConv2dKernel.handles(g) && g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS
+                && WinogradConv2dKernel.tiling4(g).blocks * 16L * 2 <= 3L * g.outH() * g.outW();
+    }
+
+    /** One example: {@code y = conv(x, w) + b}, with ReLU when asked. */
+    static void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, boolean relu,
+                        Workspace ws) {
+        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
+        int su = uStride(g, t);
+        float[] u = ws.get(U, 36 * su);
+        boolean split = WinogradConv2dKernel.splits();
+        WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, u, su, o0, o1));
+        example(g, t, x, xOff, u, su, b, y, yOff, relu, ws, split);
+    }
+
+    /** {@code n} examples: the filters are transformed once. */
+    static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
+                             IntFunction<float[]> scratch) {
+        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
+        int su = uStride(g, t);
+        float[] u = scratch.apply(36 * su);
+        WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, u, su, o0, o1));
+        int is = g.inSize(), os = g.outSize();
+        Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, b, y, i * os, relu, Parallel.workspace(),
+                WinogradConv2dKernel.splits()));
+    }
+
+    /** Distance between the 36 filter matrices ({@code inChannels} rows of the padded output channels). */
+    private static int uStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
+        return WinogradConv2dKernel.stride(g.inChannels() * t.op);
+    }
+
+    private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
+                                float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
+        float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        WinogradConv2dKernel.stage(split, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
+                g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
+        WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
+        WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        WinogradConv2dKernel.stage(split, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
+                g.outW(), b, relu, y, yOff, r0, r1));
+    }
+
+    /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
+    private static void products(WinogradConv2dKernel.Tiling t, int c, int o, float[] v, float[] u, int su, float[] m,
+                                 int x0, int x1) {
+        int n = t.blocks;
+        boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
+        for (int xi = x0; xi < x1; xi++) {
+            if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
+            else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- the transforms
+
+    /**
+     * {@code U = G g G^T} for output channels {@code [o0, o1)} into {@code U[xi][ci][co]}, with
+     * {@code G = [[1/4,0,0],[-1/6,-1/6,-1/6],[-1/6,1/6,-1/6],[1/24,1/12,1/6],[1/24,-1/12,1/6],[0,0,1]]}.
+     */
+    static void filterTransform(ConvGeometry g, float[] w, float[] u, int su, int o0, int o1) {
+        int c = g.inChannels(), o = g.outChannels(), op = WinogradConv2dKernel.padChannels(o);
+        if (o1 == o && op > o) {
+            // the part that ends the filters clears the padding columns the products read
+            for (int xi = 0; xi < 36; xi++) for (int ci = 0; ci < c; ci++) {
+                int d = xi * su + ci * op;
+                Arrays.fill(u, d + o, d + op, 0f);
+            }
+        }
+        if (Sgemm.VECTOR) {
+            o0 = VectorWinograd.filters4(g, w, u, su, op, o0, o1, Parallel.workspace().get(FILTERS, 27 * 64));
+        }
+        float[] h = TILE.get();
+        for (int co = o0; co < o1; co++) {
+            for (int ci = 0; ci < c; ci++) {
+                int src = (co * c + ci) * 9;
+                // H = G g, a column of taps at a time, then each row of H times G^T
+                for (int k = 0; k < 3; k++) {
+                    gRows(w[src + k], w[src + 3 + k], w[src + 6 + k], h, k, 3);
+                }
+                int d = ci * op + co;
+                for (int i = 0; i < 6; i++) gRows(h[i * 3], h[i * 3 + 1], h[i * 3 + 2], u, d + i * 6 * su, su);
+            }
+        }
+    }
+
+    /** {@code G (g0, g1, g2)^T}: six values written {@code step} apart from {@code at}. */
+    private static void gRows(float g0, float g1, float g2, float[] out, int at, int step) {
+        float q = g0 * G24, r = g1 * G12, s = g2 * G6;
+        out[at] = g0 * 0.25f;
+        out[at + step] = (g0 + g1 + g2) * -G6;
+        out[at + 2 * step] = (g0 - g1 + g2) * -G6;
+        out[at + 3 * step] = q + r + s;
+        out[at + 4 * step] = q - r + s;
+        out[at + 5 * step] = g2;
+    }
+
+    /**
+     * {@code V = B^T d B} for blocks {@code [b0, b1)} and every (padded) channel, with
+     * {@code B^T = [[4,0,-5,0,1,0],[0,-4,-4,1,1,0],[0,4,-4,-1,1,0],[0,-2,-1,2,1,0],[0,2,-1,-2,1,0],[0,4,0,-5,0,1]]}.
+     */
+    static void inputTransform(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
+        if (Sgemm.VECTOR) VectorWinograd.input4(t, xt, v, b0, b1);
+        else inputTransformScalar(t, xt, v, b0, b1);
+    }
+
+    /** {@link #inputTransform} in plain loops (the same bits as the vector path, which tests check). */
+    static void inputTransformScalar(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
+        int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
+        float[] tile = TILE.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch++) {
+                for (int j = 0; j < 6; j++) {
+                    int a = r0 + j * ks + ch;
+                    bRows(xt[a], xt[a + rs], xt[a + 2 * rs], xt[a + 3 * rs], xt[a + 4 * rs], xt[a + 5 * rs], tile, j, 6);
+                }
+                for (int i = 0; i < 6; i++) {
+                    int a = i * 6;
+                    bRows(tile[a], tile[a + 1], tile[a + 2], tile[a + 3], tile[a + 4], tile[a + 5], v, o + ch + a * sv, sv);
+                }
+            }
+        }
+    }
+
+    /** {@code B^T e}: six values written {@code step} apart from {@code at}, as {@link VectorWinograd#input4} computes them. */
+    private static void bRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
+        float p = e4 - e2, q = (e3 - e1) * 2f;
+        out[at] = e0 * 4f - e2 * 5f + e4;
+        out[at + step] = e3 + e4 - (e1 + e2) * 4f;
+        out[at + 2 * step] = e4 - e3 + (e1 - e2) * 4f;
+        out[at + 3 * step] = p + q;
+        out[at + 4 * step] = p - q;
+        out[at + 5 * step] = e1 * 4f - e3 * 5f + e5;
+    }
+
+    /**
+     * {@code A^T M A} for blocks {@code [b0, b1)} into the channels-last output (bias and ReLU come
+     * when it is copied out), with {@code A^T = [[1,1,1,1,1,0],[0,1,-1,2,-2,0],[0,1,1,4,4,0],[0,1,-1,8,-8,1]]};
+     * a block's outputs beyond the map land in the copy's margin.
+     */
+    static void outputTransform(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
+        if (Sgemm.VECTOR) VectorWinograd.output4(t, m, yt, b0, b1);
+        else outputTransformScalar(t, m, yt, b0, b1);
+    }
+
+    /** {@link #outputTransform} in plain loops (the same bits as the vector path, which tests check). */
+    static void outputTransformScalar(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
+        int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
+        float[] tile = TILE.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch++) {
+                for (int j = 0; j < 6; j++) {
+                    int s = o + ch + j * sm;
+                    aRows(m[s], m[s + 6 * sm], m[s + 12 * sm], m[s + 18 * sm], m[s + 24 * sm], m[s + 30 * sm], tile, j, 6);
+                }
+                for (int i = 0; i < 4; i++) {
+                    int s = i * 6;
+                    aRows(tile[s], tile[s + 1], tile[s + 2], tile[s + 3], tile[s + 4], tile[s + 5], yt, r0 + i * rs + ch, ks);
+                }
+            }
+        }
+    }
+
+    /** {@code A^T e}: four values written {@code step} apart from {@code at}, as {@link VectorWinograd#output4} computes them. */
+    private static void aRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
+        float a = e1 + e2, b = e1 - e2, c = e3 + e4, d = e3 - e4;
+        out[at] = e0 + a + c;
+        out[at + step] = b + d * 2f;
+        out[at + 2 * step] = a + c * 4f;
+        out[at + 3 * step] = b + d * 8f + e5;
+    }
+}
