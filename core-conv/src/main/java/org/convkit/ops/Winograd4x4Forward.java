@@ -79,12 +79,22 @@ final class Winograd4x4Forward {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
         float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
-        WinogradConv2dKernel.stage(split, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
+        if (!split) {
+            // the steps in a row, with no closures (a batch runs this once per example)
+            WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(),
+                    g.padLeft(), 0, t.inRows);
+            inputTransform(t, xt, v, 0, n);
+            products(t, c, o, v, u, su, m, 0, 36);
+            outputTransform(t, m, yt, 0, n);
+            WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
+            return;
+        }
+        WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
                 g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
-        WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
-        WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        WinogradConv2dKernel.stage(split, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
+        WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
+        WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
                 g.outW(), b, relu, y, yOff, r0, r1));
     }
 
