@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
- * The forward pass of 3x3 stride-1 layers by Winograd's F(4x4, 3x3) (Lavin and Gray 2016, eq. 8
- * with the 6x6 matrices of their section 5, interpolation points 0, 1, -1, 2, -2 and infinity):
+ * The forward pass of 3x3 stride-1 layers by Winograd's F(4x4, 3x3) (Lavin and Gray 2016, eq. 8,
+ * with the F(4x4, 3x3) matrices they give, interpolation points 0, 1, -1, 2, -2 and infinity):
  * each 4x4 block of outputs is {@code Y = A^T [(G g G^T) ⊙ (B^T d B)] A} for the 6x6 input patch
  * under it, 36 multiplies per channel pair instead of 144 (F(2x2, 3x3) needs 64 for the same 16
  * outputs). Summed over input channels, the 36 element-wise products become 36 matrix products.
