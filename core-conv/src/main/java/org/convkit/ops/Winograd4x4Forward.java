@@ -22,13 +22,9 @@ import java.util.function.IntFunction;
  * the products it saves, and where 4x4 blocks cover at most half again the map's positions.
  */
 final class Winograd4x4Forward {
-    // Workspace slots shared with WinogradConv2dKernel's forward pass (never used by both at once)
-    private static final int XT = 5;
-    private static final int V = 6;
-    private static final int M = 7;
-    private static final int YT = 8;
-    private static final int U = 9;
-    private static final int FILTERS = 11;
+    // the workspace slots of WinogradConv2dKernel's forward pass (never used by both at once)
+    private static final int XT = WinogradConv2dKernel.XT, V = WinogradConv2dKernel.V, M = WinogradConv2dKernel.M;
+    private static final int YT = WinogradConv2dKernel.YT, U = WinogradConv2dKernel.U, FILTERS = WinogradConv2dKernel.FILTERS;
     /** Entries of G that are not powers of two. */
     static final float G6 = 1f / 6, G12 = 1f / 12, G24 = 1f / 24;
     /** Larger layers go to F(2x2, 3x3): their filter transform per call would cost too much (192x192: 6 M multiplies). */

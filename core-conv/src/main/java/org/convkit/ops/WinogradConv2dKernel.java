@@ -40,14 +40,15 @@ import java.util.function.IntFunction;
  * summation by float rounding (the transforms add and halve values before multiplying).
  */
 public final class WinogradConv2dKernel implements Conv2dKernel {
-    // Workspace slots 0..4 belong to the im2col and depthwise kernels, which hand their workspace on.
-    private static final int XT = 5;
-    private static final int V = 6;
-    private static final int M = 7;
-    private static final int YT = 8;
-    private static final int U = 9;
+    // Workspace slots 0..4 belong to the im2col and depthwise kernels, which hand their workspace on;
+    // Winograd4x4Forward uses the forward slots below too (never at the same time on one thread).
+    static final int XT = 5;
+    static final int V = 6;
+    static final int M = 7;
+    static final int YT = 8;
+    static final int U = 9;
     private static final int DU = 10;
-    private static final int FILTERS = 11;
+    static final int FILTERS = 11;
     /**
      * Fixed chunks a batch's weight gradient is summed in (fewer than {@link Parallel#CHUNKS}: each
      * chunk holds a transform-domain gradient 16/9 the size of the weights, 2.4 MB for a 192x192
