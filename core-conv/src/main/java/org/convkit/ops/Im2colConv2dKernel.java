@@ -67,6 +67,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
             else WINOGRAD.forward(g, x, xOff, w, b, y, yOff, ws);
             return;
         }
+        if (WidthWinogradKernel.chosen(g)) {
+            WidthWinogradKernel.forward(g, x, xOff, w, b, y, yOff, relu, ws);
+            return;
+        }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
         int plane = g.inH() * g.inW();
         boolean pointwise = isPointwise(g), rows = isRowView(g);
@@ -89,6 +93,7 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                              java.util.function.IntFunction<float[]> scratch) {
         if (winograd(g) && Winograd4x4Forward.chosen(g)) Winograd4x4Forward.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        else if (WidthWinogradKernel.chosen(g)) WidthWinogradKernel.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
     }
 
@@ -97,6 +102,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
                               java.util.function.IntFunction<float[]> scratch) {
         if (winograd(g) && (dx == null || WinogradConv2dKernel.handlesBackwardData(g))) {
             WINOGRAD.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
+        } else if (dx != null && WidthWinogradKernel.chosenBackwardData(g)) {
+            // dL/dX for the whole batch first (its filter transform done once), then the weights
+            WidthWinogradKernel.backwardDataBatch(g, n, dy, w, dx, scratch);
+            Conv2dKernel.super.backwardBatch(g, n, x, dy, w, null, dw, db, scratch);
         } else {
             Conv2dKernel.super.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
         }
@@ -110,6 +119,10 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         }
         if (winograd(g) && WinogradConv2dKernel.handlesBackwardData(g)) {
             WINOGRAD.backwardData(g, dy, dyOff, w, dx, dxOff, ws);
+            return;
+        }
+        if (!winograd(g) && WidthWinogradKernel.chosenBackwardData(g)) {
+            WidthWinogradKernel.backwardData(g, dy, dyOff, w, dx, dxOff, ws);
             return;
         }
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
@@ -219,6 +232,16 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         // an unpadded layer's full convolution also sums over the zero border: take it only when
         // the input has at most a quarter more positions than the output
         if (4L * g.inH() * g.inW() > 5L * g.outH() * g.outW()) return null;
+        return fullTransposed(g);
+    }
+
+    /**
+     * The transposed geometry of any stride-1 ungrouped layer, whether or not it pays here: dL/dO
+     * (the layer's {@code outChannels} as input) padded by {@code dilation*(k-1) - pad} on each
+     * side. Null if a side is padded by more than the filter reaches.
+     */
+    static ConvGeometry fullTransposed(ConvGeometry g) {
+        if (g.groups() != 1 || g.strideH() != 1 || g.strideW() != 1) return null;
         int eh = g.dilationH() * (g.kernelH() - 1), ew = g.dilationW() * (g.kernelW() - 1);
         int pt = eh - g.padTop(), pb = eh - g.padBottom(), pl = ew - g.padLeft(), pr = ew - g.padRight();
         if (pt < 0 || pb < 0 || pl < 0 || pr < 0) return null;

@@ -176,9 +176,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         if (!handlesBackwardData(g)) {
             throw new IllegalArgumentException("Winograd backward-data needs padding <= 2*dilation on each side: " + g);
         }
-        int dh = g.dilationH(), dw = g.dilationW();
-        return new ConvGeometry(g.outChannels(), g.outH(), g.outW(), g.inChannels(), 3, 3, 1, 1,
-                2 * dh - g.padTop(), 2 * dh - g.padBottom(), 2 * dw - g.padLeft(), 2 * dw - g.padRight(), dh, dw, 1);
+        return Im2colConv2dKernel.fullTransposed(g);
     }
 
     /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
@@ -418,7 +416,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
     static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
                                          int yOff, int oy0, int oy1) {
-        int op = t.op, cols = t.outCols;
+        fromChannelsLast(yt, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
+    }
+
+    /** As above, for a channels-last copy {@code rows x cols x op} of any layout. */
+    static void fromChannelsLast(float[] yt, int op, int cols, int o, int oh, int ow, float[] b, boolean relu, float[] y,
+                                 int yOff, int oy0, int oy1) {
         for (int co = 0; co < o; co++) {
             float bias = b == null ? 0f : b[co];
             for (int oy = oy0; oy < oy1; oy++) {
