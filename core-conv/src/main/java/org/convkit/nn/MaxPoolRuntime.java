@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.MaxPool2x2;
 import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
@@ -67,6 +68,10 @@ final class MaxPoolRuntime extends LayerRuntime {
     private void forwardTiled(int n, float[] x, float[] y, int[] am) {
         int ph = g.poolH(), pw = g.poolW(), oh = g.outH(), ow = g.outW(), iw = g.inW();
         int planeIn = g.inH() * iw, planeOut = oh * ow, c = g.c();
+        if (ph == 2 && pw == 2) {
+            Parallel.forEach(n * c, plane -> MaxPool2x2.plane(x, plane * planeIn, iw, y, plane * planeOut, oh, ow, am));
+            return;
+        }
         Parallel.forEach(n * c, plane -> {
             int xo = plane * planeIn, yo = plane * planeOut;
             for (int oy = 0; oy < oh; oy++) {

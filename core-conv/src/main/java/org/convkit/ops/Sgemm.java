@@ -55,6 +55,13 @@ public final class Sgemm {
                             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
         if (m <= 0 || n <= 0) return;
         int threads = Parallel.threads();
+        if (threads > 1 && thin(transA, transB, m, k) && n > 1 && (long) n * k >= THIN_PARALLEL_MIN && !Parallel.inWorker()) {
+            // a few rows against a large B is bound by reading B: each thread reads its own columns' rows
+            int parts = Math.min(threads, n);
+            Parallel.forEach(parts, t -> run(transA, transB, 0, m, Parallel.chunkStart(n, parts, t),
+                    Parallel.chunkStart(n, parts, t + 1), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu));
+            return;
+        }
         if (threads > 1 && (long) m * n * k >= PARALLEL_MIN_MACS && !Parallel.inWorker()) {
             int mr = VECTOR ? VectorGemm.MR : 4, nr = VECTOR ? VectorGemm.NR : 16;
             boolean byCols = n >= m;
@@ -83,7 +90,7 @@ public final class Sgemm {
     private static void run(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
-        if (transB && !transA && m1 - m0 <= THIN_ROWS && k > 0) {
+        if (thin(transA, transB, m1 - m0, k)) {
             thinNT(m0, m1, n0, n1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, bias, biasOff, relu);
             return;
         }
@@ -101,6 +108,12 @@ public final class Sgemm {
      * fused multiply-adds along two contiguous rows instead.
      */
     static final int THIN_ROWS = 2;
+    /** Thin products with at least this many elements of B are split over the threads by columns. */
+    private static final long THIN_PARALLEL_MIN = 1L << 16;
+
+    private static boolean thin(boolean transA, boolean transB, int rows, int k) {
+        return transB && !transA && rows <= THIN_ROWS && k > 0;
+    }
     /** Columns of C summed side by side in {@link #thinNT}: independent chains that hide the FMA latency. */
     private static final int THIN_COLS = 8;
 
@@ -119,28 +132,28 @@ public final class Sgemm {
                 boolean first = pc == 0, load = !first || accumulate, addBias = first && bias != null;
                 boolean r = relu && pc + kc >= k;
                 float bv = addBias ? bias[biasOff + i] : 0f;
-                int j = n0;
-                for (; j + THIN_COLS <= n1; j += THIN_COLS) {
-                    block8(a, ar + pc, b, bOff + j * ldb + pc, ldb, kc, c, cr + j, load, addBias, bv, r);
-                }
-                for (; j < n1; j++) {
-                    float acc = 0f;
-                    int br = bOff + j * ldb + pc;
-                    for (int p = 0; p < kc; p++) acc = Math.fma(a[ar + pc + p], b[br + p], acc);
-                    store(c, cr + j, acc, load, addBias, bv, r);
+                for (int j = n0; j < n1; j += THIN_COLS) {
+                    block8(a, ar + pc, b, bOff + j * ldb + pc, ldb, kc, Math.min(THIN_COLS, n1 - j), c, cr + j, load,
+                            addBias, bv, r);
                 }
             }
         }
     }
 
     /**
-     * Eight dot products of one run of A with eight rows of B, {@code kc} long, as eight
-     * independent FMA chains, each stored into C through {@link #store}.
+     * {@code cols} (at most eight) dot products of one run of A with rows of B, {@code kc} long, as
+     * eight independent FMA chains, each stored into C through {@link #store}. With fewer than
+     * eight columns the spare chains repeat the last row and are not stored: one chain alone
+     * would wait out the FMA latency at every step (a 12-column dense layer's last four columns
+     * took four times as long as its first eight).
      */
-    private static void block8(float[] a, int ao, float[] b, int bo, int ldb, int kc, float[] c, int co, boolean load,
-                               boolean addBias, float bv, boolean relu) {
+    private static void block8(float[] a, int ao, float[] b, int bo, int ldb, int kc, int cols, float[] c, int co,
+                               boolean load, boolean addBias, float bv, boolean relu) {
         float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-        int b1 = bo + ldb, b2 = b1 + ldb, b3 = b2 + ldb, b4 = b3 + ldb, b5 = b4 + ldb, b6 = b5 + ldb, b7 = b6 + ldb;
+        int last = cols - 1;
+        int b1 = bo + Math.min(1, last) * ldb, b2 = bo + Math.min(2, last) * ldb, b3 = bo + Math.min(3, last) * ldb;
+        int b4 = bo + Math.min(4, last) * ldb, b5 = bo + Math.min(5, last) * ldb, b6 = bo + Math.min(6, last) * ldb;
+        int b7 = bo + Math.min(7, last) * ldb;
         for (int p = 0; p < kc; p++) {
             float av = a[ao + p];
             s0 = Math.fma(av, b[bo + p], s0);
@@ -153,13 +166,13 @@ public final class Sgemm {
             s7 = Math.fma(av, b[b7 + p], s7);
         }
         store(c, co, s0, load, addBias, bv, relu);
-        store(c, co + 1, s1, load, addBias, bv, relu);
-        store(c, co + 2, s2, load, addBias, bv, relu);
-        store(c, co + 3, s3, load, addBias, bv, relu);
-        store(c, co + 4, s4, load, addBias, bv, relu);
-        store(c, co + 5, s5, load, addBias, bv, relu);
-        store(c, co + 6, s6, load, addBias, bv, relu);
-        store(c, co + 7, s7, load, addBias, bv, relu);
+        if (cols > 1) store(c, co + 1, s1, load, addBias, bv, relu);
+        if (cols > 2) store(c, co + 2, s2, load, addBias, bv, relu);
+        if (cols > 3) store(c, co + 3, s3, load, addBias, bv, relu);
+        if (cols > 4) store(c, co + 4, s4, load, addBias, bv, relu);
+        if (cols > 5) store(c, co + 5, s5, load, addBias, bv, relu);
+        if (cols > 6) store(c, co + 6, s6, load, addBias, bv, relu);
+        if (cols > 7) store(c, co + 7, s7, load, addBias, bv, relu);
     }
 
     /** The packed paths' epilogue for one element: {@code (load ? C : 0) + acc}, then the bias, then ReLU. */

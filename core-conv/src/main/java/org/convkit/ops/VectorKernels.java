@@ -1,9 +1,11 @@
 package org.convkit.ops;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
+    /** Lanes {@code 2i} and {@code 2i + 1} of two consecutive vectors (indices past the first select from the second). */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
 
     private VectorKernels() {
     }
@@ -89,5 +95,37 @@ final class VectorKernels {
             FloatVector.fromArray(FLOATS, x, k).mul(m).intoArray(y, k);
         }
         Dropouts.mask(base, threshold, scale, x, y, mask, k, to);
+    }
+
+    /**
+     * {@link MaxPool2x2#plane}'s output row {@code oy} in whole vectors of outputs: the window's
+     * four elements as four vectors (the even and odd columns of two input rows), then the same
+     * choices as the scalar loop, lane by lane. Returns the first column left to the scalar loop.
+     */
+    static int maxPool2x2Row(float[] x, int xo, int iw, float[] y, int yo, int ow, int[] am, int oy) {
+        IntVector right = IntVector.broadcast(IS, 1), below = IntVector.broadcast(IS, iw);
+        IntVector diagonal = IntVector.broadcast(IS, iw + 1), columns = IntVector.zero(IS).addIndex(2);
+        int ox = 0;
+        for (; ox + L <= ow; ox += L) {
+            int r0 = xo + 2 * oy * iw + 2 * ox, r1 = r0 + iw;
+            FloatVector p = FloatVector.fromArray(S, x, r0), q = FloatVector.fromArray(S, x, r0 + L);
+            FloatVector best = p.rearrange(EVEN, q), b = p.rearrange(ODD, q);
+            p = FloatVector.fromArray(S, x, r1);
+            q = FloatVector.fromArray(S, x, r1 + L);
+            FloatVector c = p.rearrange(EVEN, q), d = p.rearrange(ODD, q);
+            IntVector off = IntVector.zero(IS);
+            VectorMask<Float> take = b.compare(VectorOperators.LE, best).not().and(best.compare(VectorOperators.EQ, best));
+            best = best.blend(b, take);
+            off = off.blend(right, take.cast(IS));
+            take = c.compare(VectorOperators.LE, best).not().and(best.compare(VectorOperators.EQ, best));
+            best = best.blend(c, take);
+            off = off.blend(below, take.cast(IS));
+            take = d.compare(VectorOperators.LE, best).not().and(best.compare(VectorOperators.EQ, best));
+            best = best.blend(d, take);
+            off = off.blend(diagonal, take.cast(IS));
+            best.intoArray(y, yo + oy * ow + ox);
+            off.add(columns).add(2 * oy * iw + 2 * ox).intoArray(am, yo + oy * ow + ox);
+        }
+        return ox;
     }
 }

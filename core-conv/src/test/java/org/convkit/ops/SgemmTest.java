@@ -80,6 +80,20 @@ class SgemmTest {
         for (int j = 0; j < n; j++) assertTrue(whole[n + j] >= 0f);
     }
 
+    @Test
+    void aDenseLayerOnOneExampleSplitsItsColumnsOverThreadsWithoutChangingABit() {
+        // cnn-trad-pool2's classifier: one row of 26,624 features against 12 rows of weights
+        int m = 1, n = 12, k = 26_624;
+        SplittableRandom r = new SplittableRandom(31);
+        float[] a = rand(r, m * k), b = rand(r, n * k), bias = rand(r, n);
+        float[] whole = new float[m * n], split = new float[m * n], packed = new float[m * n];
+        Sgemm.gemmSerial(false, true, m, n, k, a, 0, k, b, 0, k, whole, 0, n, false, bias, 0, false);
+        Sgemm.gemm(false, true, m, n, k, a, 0, k, b, 0, k, split, 0, n, false, bias, 0, false);
+        Sgemm.gemmScalar(false, true, m, n, k, a, 0, k, b, 0, k, packed, 0, n, false, bias, 0, false);
+        assertArrayEquals(bits(whole), bits(split), "split over threads");
+        assertArrayEquals(bits(packed), bits(whole), "the portable packed loops");
+    }
+
     static int[] bits(float[] v) {
         int[] b = new int[v.length];
         for (int i = 0; i < v.length; i++) b[i] = Float.floatToRawIntBits(v[i]);
