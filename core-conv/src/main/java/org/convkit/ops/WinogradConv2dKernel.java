@@ -394,18 +394,46 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      */
     static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
                                int top, int left, int r0, int r1) {
-        int xlim = Math.min(w, cols - left);
+        int xlim = Math.max(0, Math.min(w, cols - left));
         int y0 = Math.max(r0, top), y1 = Math.min(r1, top + h);
+        // whole blocks of 16 columns go through the register transpose, 16 channels at a time, which
+        // also writes the padding channels' zeros
+        int full = Sgemm.VECTOR && VectorTranspose.USABLE ? xlim / 16 * 16 : 0, plane = h * w;
         for (int r = r0; r < r1; r++) {
-            boolean inside = r >= y0 && r < y1;
-            for (int q = 0; q < cols; q++) {
-                int base = (r * cols + q) * cs;
-                if (!inside || q < left || q >= left + xlim) Arrays.fill(dst, base, base + cs, 0f);
-                else if (cs > channels) Arrays.fill(dst, base + channels, base + cs, 0f);
+            int row = r * cols * cs;
+            if (r < y0 || r >= y1) {
+                Arrays.fill(dst, row, row + cols * cs, 0f);
+                continue;
+            }
+            Arrays.fill(dst, row, row + left * cs, 0f);
+            Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
+            for (int q = left + full; cs > channels && q < left + xlim; q++) {
+                Arrays.fill(dst, row + q * cs + channels, row + (q + 1) * cs, 0f);
             }
         }
-        for (int ch = 0; ch < channels; ch++) {
-            int s = off + ch * h * w;
+        boolean vector = Sgemm.VECTOR && VectorTranspose.USABLE;
+        for (int r = y0; r < y1 && vector; r++) {
+            for (int c0 = 0; c0 < channels; c0 += 16) {
+                int rowsIn = Math.min(16, channels - c0), a = off + c0 * plane + (r - top) * w;
+                for (int x0 = 0; x0 < full; x0 += 16) {
+                    VectorTranspose.block16(src, a + x0, plane, rowsIn, dst, (r * cols + left + x0) * cs + c0, cs, 16, false,
+                            null, 0, false);
+                }
+                // the last columns: a whole block is read (past the row, harmless where the array
+                // goes on) and only the columns of the map are written
+                if (full < xlim && a + (rowsIn - 1) * plane + full + 16 <= src.length) {
+                    VectorTranspose.block16(src, a + full, plane, rowsIn, dst, (r * cols + left + full) * cs + c0, cs,
+                            xlim - full, false, null, 0, false);
+                } else {
+                    for (int ch = c0; ch < c0 + rowsIn; ch++) {
+                        int d = (r * cols + left) * cs + ch, si = off + ch * plane + (r - top) * w;
+                        for (int ix = full; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
+                    }
+                }
+            }
+        }
+        for (int ch = 0; ch < channels && !vector; ch++) {
+            int s = off + ch * plane;
             for (int r = y0; r < y1; r++) {
                 int d = (r * cols + left) * cs + ch, si = s + (r - top) * w;
                 for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
@@ -419,10 +447,29 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         fromChannelsLast(yt, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
     }
 
+    /** A 16 x 16 block for the last, partial block of columns of {@link #fromChannelsLast}. */
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[256]);
+
     /** As above, for a channels-last copy {@code rows x cols x op} of any layout. */
     static void fromChannelsLast(float[] yt, int op, int cols, int o, int oh, int ow, float[] b, boolean relu, float[] y,
                                  int yOff, int oy0, int oy1) {
-        for (int co = 0; co < o; co++) {
+        boolean vector = Sgemm.VECTOR && VectorTranspose.USABLE;
+        int full = ow / 16 * 16;
+        float[] tail = vector && full < ow ? TAIL.get() : null;
+        for (int oy = oy0; oy < oy1 && vector; oy++) {
+            for (int c0 = 0; c0 < o; c0 += 16) {
+                int chans = Math.min(16, o - c0);
+                for (int x0 = 0; x0 < full; x0 += 16) {
+                    VectorTranspose.block16(yt, (oy * cols + x0) * op + c0, op, 16, y, yOff + (c0 * oh + oy) * ow + x0, oh * ow,
+                            chans, true, b, c0, relu);
+                }
+                if (tail == null) continue;
+                // the last columns: transposed into a block of its own, then each channel's part copied
+                VectorTranspose.block16(yt, (oy * cols + full) * op + c0, op, ow - full, tail, 0, 16, chans, true, b, c0, relu);
+                for (int i = 0; i < chans; i++) System.arraycopy(tail, i * 16, y, yOff + ((c0 + i) * oh + oy) * ow + full, ow - full);
+            }
+        }
+        for (int co = 0; co < o && !vector; co++) {
             float bias = b == null ? 0f : b[co];
             for (int oy = oy0; oy < oy1; oy++) {
                 int s = oy * cols * op + co, d = yOff + (co * oh + oy) * ow;

@@ -191,6 +191,53 @@ class WinogradConv2dKernelTest {
         return new float[][]{y, dx, dw};
     }
 
+    @Test
+    void channelsLastCopiesMoveEveryValueAndApplyBiasAndReluAsTheDefinitionSays() {
+        SplittableRandom r = new SplittableRandom(77);
+        // 45 channels (a partial block of 16), widths with and without whole blocks of 16 columns
+        int[][] shapes = {{45, 7, 40, 1, 2}, {16, 3, 16, 0, 0}, {37, 5, 35, 2, 1}, {64, 2, 9, 1, 1}};
+        for (int[] sh : shapes) {
+            int ch = sh[0], h = sh[1], w = sh[2], top = sh[3], left = sh[4];
+            int rows = h + 2 * top, cols = w + 2 * left + 3, cs = WinogradConv2dKernel.padChannels(ch);
+            float[] src = rand(r, 3 + ch * h * w), dst = garbage(r, rows * cols * cs);
+            WinogradConv2dKernel.toChannelsLast(src, 3, ch, h, w, dst, rows, cols, cs, top, left, 0, rows);
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < cols; x++) {
+                    for (int c = 0; c < cs; c++) {
+                        int iy = y - top, ix = x - left;
+                        float want = c < ch && iy >= 0 && iy < h && ix >= 0 && ix < w ? src[3 + (c * h + iy) * w + ix] : 0f;
+                        if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(dst[(y * cols + x) * cs + c])) {
+                            throw new AssertionError(java.util.Arrays.toString(sh) + " to channels-last at " + y + "," + x + "," + c);
+                        }
+                    }
+                }
+            }
+            // and back: NaN, -0 and negative values through bias (or none) and ReLU
+            float[] yt = rand(r, rows * cols * cs);
+            yt[5] = Float.NaN;
+            yt[cs + 1] = -0f;
+            float[] b = rand(r, ch);
+            for (float[] bias : new float[][]{b, null}) {
+                for (boolean relu : new boolean[]{false, true}) {
+                    float[] out = garbage(r, 2 + ch * rows * w);
+                    WinogradConv2dKernel.fromChannelsLast(yt, cs, cols, ch, rows, w, bias, relu, out, 2, 0, rows);
+                    for (int c = 0; c < ch; c++) {
+                        for (int y = 0; y < rows; y++) {
+                            for (int x = 0; x < w; x++) {
+                                float v = yt[(y * cols + x) * cs + c] + (bias == null ? 0f : bias[c]);
+                                float want = relu ? Math.max(v, 0f) : v;
+                                if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(out[2 + (c * rows + y) * w + x])) {
+                                    throw new AssertionError(java.util.Arrays.toString(sh) + " from channels-last at " + c + "," + y
+                                            + "," + x + " bias " + (bias != null) + " relu " + relu);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static float[] garbage(SplittableRandom r, int n) {
         float[] a = rand(r, n);
         for (int i = 0; i < n; i++) a[i] *= 1e6f;

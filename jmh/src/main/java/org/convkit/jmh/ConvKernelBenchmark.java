@@ -22,10 +22,11 @@ import java.util.SplittableRandom;
  * One example through each convolution layer of the reference workloads, single thread: forward,
  * backward-data and backward-weights. The {@code macs} secondary result is multiply-adds per
  * second (each of the three passes does the layer's forward multiply-add count, counted as direct
- * convolution: 3x3 stride-1 layers run Winograd's F(2x2,3x3) with 2.25 times fewer, so their rate
- * is an effective one). Compare against im2col with
- * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -Dconvkit.winograd=false"} (the option
- * replaces the fork arguments below, so it must name the module again).
+ * convolution: 3x3 stride-1 layers run Winograd's F(2x2,3x3) or F(4x4,3x3) with 2.25 or 4 times
+ * fewer, and {@code w1.conv2}'s forward and backward-data passes F(4,4) along the width with 1.9
+ * times fewer, so their rates are effective ones). Compare against im2col with
+ * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -Dconvkit.winograd=false -Dconvkit.winogradWidth=false"}
+ * (the option replaces the fork arguments below, so it must name the module again).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
