@@ -498,7 +498,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 Arrays.fill(u, d + o, d + op, 0f);
             }
         }
-        if (Sgemm.VECTOR) o0 = VectorWinograd.filters(g, w, turned, u, o0, o1, Parallel.workspace().get(FILTERS, 9 * 64));
+        if (Sgemm.VECTOR) o0 = VectorWinograd.filters(g, w, turned, u, o0, o1, Parallel.workspace());
         // blocks of 16 filters: each step of ci then reads 16 filter rows in order and writes one
         // cache line of each of the 16 matrices
         for (int cb = o0; cb < o1; cb += 16) {

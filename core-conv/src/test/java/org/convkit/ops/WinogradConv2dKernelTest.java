@@ -129,16 +129,19 @@ class WinogradConv2dKernelTest {
     @Test
     void filterTransformGivesTheSameBitsForWholeVectorsAndOneFilterAtATime() {
         SplittableRandom r = new SplittableRandom(8);
-        ConvGeometry g = new ConvGeometry(5, 6, 6, 37, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-        float[] w = rand(r, g.weightSize());
-        for (boolean turned : new boolean[]{false, true}) {
-            ConvGeometry t = turned ? new ConvGeometry(37, 6, 6, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1) : g;
-            int size = 16 * WinogradConv2dKernel.uStride(t);
-            float[] whole = new float[size], single = new float[size];
-            WinogradConv2dKernel.filterTransform(t, w, turned, whole, 0, t.outChannels());
-            // ranges shorter than a vector take the scalar loop
-            for (int co = 0; co < t.outChannels(); co++) WinogradConv2dKernel.filterTransform(t, w, turned, single, co, co + 1);
-            assertArrayEquals(single, whole, "turned=" + turned);
+        // 37 filters: a scalar remainder; 32: the last vector's transposed block would read past the weights
+        for (int filters : new int[]{37, 32}) {
+            ConvGeometry g = new ConvGeometry(5, 6, 6, filters, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            float[] w = rand(r, g.weightSize());
+            for (boolean turned : new boolean[]{false, true}) {
+                ConvGeometry t = turned ? new ConvGeometry(filters, 6, 6, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1) : g;
+                int size = 16 * WinogradConv2dKernel.uStride(t);
+                float[] whole = new float[size], single = new float[size];
+                WinogradConv2dKernel.filterTransform(t, w, turned, whole, 0, t.outChannels());
+                // ranges shorter than a vector take the scalar loop
+                for (int co = 0; co < t.outChannels(); co++) WinogradConv2dKernel.filterTransform(t, w, turned, single, co, co + 1);
+                assertArrayEquals(single, whole, filters + " filters, turned=" + turned);
+            }
         }
     }
 
