@@ -62,7 +62,7 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
             return;
         }
         if (winograd(g)) {
-            if (Winograd4x4Forward.chosen(g)) Winograd4x4Forward.forward(g, x, xOff, w, b, y, yOff, relu, ws);
+            if (Winograd4x4Forward.chosen(g, 1)) Winograd4x4Forward.forward(g, x, xOff, w, b, y, yOff, relu, ws);
             else if (relu) WINOGRAD.forwardRelu(g, x, xOff, w, b, y, yOff, ws);
             else WINOGRAD.forward(g, x, xOff, w, b, y, yOff, ws);
             return;
@@ -91,7 +91,7 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              java.util.function.IntFunction<float[]> scratch) {
-        if (winograd(g) && Winograd4x4Forward.chosen(g)) Winograd4x4Forward.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        if (winograd(g) && Winograd4x4Forward.chosen(g, n)) Winograd4x4Forward.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else if (WidthWinogradKernel.chosen(g)) WidthWinogradKernel.forwardBatch(g, n, x, w, b, y, relu, scratch);
         else Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
@@ -101,7 +101,14 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     public void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
                               java.util.function.IntFunction<float[]> scratch) {
         if (winograd(g) && (dx == null || WinogradConv2dKernel.handlesBackwardData(g))) {
-            WINOGRAD.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
+            ConvGeometry tg = dx != null ? fullTransposed(g) : null;
+            if (tg != null && Winograd4x4Forward.chosen(tg, n)) {
+                // dL/dX for the whole batch by F(4x4, 3x3) first, then the weights by F(2x2, 3x3)
+                Winograd4x4Forward.backwardDataBatch(tg, n, dy, w, dx, scratch);
+                WINOGRAD.backwardBatch(g, n, x, dy, w, null, dw, db, scratch);
+            } else {
+                WINOGRAD.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
+            }
         } else if (dx != null && WidthWinogradKernel.chosenBackwardData(g)) {
             // dL/dX for the whole batch first (its filter transform done once), then the weights
             WidthWinogradKernel.backwardDataBatch(g, n, dy, w, dx, scratch);

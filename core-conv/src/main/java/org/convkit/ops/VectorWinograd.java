@@ -252,17 +252,23 @@ final class VectorWinograd {
 
     /**
      * {@link Winograd4x4Forward#filterTransform} for whole vectors of filters from {@code o0}
+     * ({@code turned} as there)
      * (their nine taps gathered into {@code tmp}, then {@code G g} row by row into {@code tmp}'s
      * second part, then each of its rows times {@code G^T} into {@code U}). Returns where the
      * scalar loop takes over.
      */
-    static int filters4(ConvGeometry g, float[] w, float[] u, int su, int op, int o0, int o1, float[] tmp) {
-        int c = g.inChannels(), cb = o0, h = 9 * L;
+    static int filters4(ConvGeometry g, float[] w, boolean turned, float[] u, int su, int op, int o0, int o1, float[] tmp) {
+        int c = g.inChannels(), o = g.outChannels(), cb = o0, h = 9 * L;
         for (; cb + L <= o1; cb += L) {
             for (int ci = 0; ci < c; ci++) {
                 for (int j = 0; j < L; j++) {
-                    int src = ((cb + j) * c + ci) * 9;
-                    for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src + tap];
+                    if (turned) {
+                        int src = (ci * o + cb + j) * 9 + 8;
+                        for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src - tap];
+                    } else {
+                        int src = ((cb + j) * c + ci) * 9;
+                        for (int tap = 0; tap < 9; tap++) tmp[tap * L + j] = w[src + tap];
+                    }
                 }
                 // H = G g, one column (tap column k) at a time: rows of g are taps 0-2, 3-5, 6-8
                 for (int k = 0; k < 3; k++) {

@@ -13,13 +13,14 @@ import java.util.function.IntFunction;
  * <p>It shares {@link WinogradConv2dKernel}'s layout: dilated layers split into phases, zero-padded
  * channels-last copies of the maps, transforms a vector of channels at a time
  * ({@link VectorWinograd#input4} and {@link VectorWinograd#output4}, whose scalar twins here do the
- * same operations in the same order, so the same bits), and the same products. The backward passes
- * stay with F(2x2, 3x3): their transforms and weight-gradient sums are built around it, and the
- * larger transform's rounding (its matrices hold 4, 5, 8 and 1/24) is kept out of the gradients.
+ * same operations in the same order, so the same bits), and the same products. A batch's dL/dX
+ * is the same algorithm on the turned filters ({@link #backwardDataBatch}); the weight gradients
+ * stay with F(2x2, 3x3), whose transform-domain sums are built around it.
  *
- * <p>Chosen by {@link Im2colConv2dKernel} for layers with at most {@link #MAX_CHANNELS} channels on
- * each side, where the filter transform (36 values per filter, redone every call) is cheap beside
- * the products it saves, and where 4x4 blocks cover at most half again the map's positions.
+ * <p>Chosen by {@link Im2colConv2dKernel} where 4x4 blocks cover at most half again the map's
+ * positions, and where the filter transform (36 values per filter, redone every call) is cheap
+ * beside the products it saves: layers with at most {@link #MAX_CHANNELS} channels on each side,
+ * and wider ones in batches of at least {@link #WIDE_MIN_BATCH}, which share one transform.
  */
 final class Winograd4x4Forward {
     // the workspace slots of WinogradConv2dKernel's forward pass (never used by both at once)
@@ -27,8 +28,17 @@ final class Winograd4x4Forward {
     private static final int YT = WinogradConv2dKernel.YT, U = WinogradConv2dKernel.U, FILTERS = WinogradConv2dKernel.FILTERS;
     /** Entries of G that are not powers of two. */
     static final float G6 = 1f / 6, G12 = 1f / 12, G24 = 1f / 24;
-    /** Larger layers go to F(2x2, 3x3): their filter transform per call would cost too much (192x192: 6 M multiplies). */
+    /**
+     * Wider layers go to F(2x2, 3x3) one example at a time: their filter transform per call costs
+     * too much (192x192: 6 M multiplies, 5.3 MB of transformed filters written and read back; the
+     * AlphaGo network's batch-1 pass measured 10.7-13.5 ms with F(2x2, 3x3), 14.6-16.3 with this).
+     */
     static final int MAX_CHANNELS = 64;
+    /**
+     * The smallest batch that takes wider layers: shared by the batch, the transform is paid for
+     * (the AlphaGo network's batch-64 pass 125-128 -> 138-153 examples/s).
+     */
+    static final int WIDE_MIN_BATCH = 4;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winograd4x4", "true"));
     /** A 6x6 tile for the scalar transforms. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[36]);
@@ -36,9 +46,13 @@ final class Winograd4x4Forward {
     private Winograd4x4Forward() {
     }
 
-    /** Whether {@code g}'s forward pass goes here (the caller has already chosen Winograd for it). */
-    static boolean chosen(ConvGeometry g) {
-        return ON && WinogradConv2dKernel.handles(g) && g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS
+    /**
+     * Whether the forward pass of {@code n} examples of {@code g} goes here (the caller has already
+     * chosen Winograd for it).
+     */
+    static boolean chosen(ConvGeometry g, int n) {
+        return ON && WinogradConv2dKernel.handles(g)
+                && (g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS || n >= WIDE_MIN_BATCH)
                 && WinogradConv2dKernel.tiling4(g).blocks * 16L * 2 <= 3L * g.outH() * g.outW();
     }
 
@@ -49,17 +63,32 @@ final class Winograd4x4Forward {
         int su = uStride(g, t);
         float[] u = ws.get(U, 36 * su);
         boolean split = WinogradConv2dKernel.splits();
-        WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, u, su, o0, o1));
+        WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, su, o0, o1));
         example(g, t, x, xOff, u, su, b, y, yOff, relu, ws, split);
     }
 
     /** {@code n} examples: the filters are transformed once. */
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              IntFunction<float[]> scratch) {
+        batch(g, n, x, w, false, b, y, relu, scratch);
+    }
+
+    /**
+     * dL/dX of {@code n} examples of a layer whose backward-data is the forward pass of {@code tg}
+     * ({@link Im2colConv2dKernel#fullTransposed}): dL/dO {@code dy} convolved with the layer's
+     * filters {@code w} turned 180 degrees, input and output channels swapped; overwrites {@code dx}.
+     */
+    static void backwardDataBatch(ConvGeometry tg, int n, float[] dy, float[] w, float[] dx, IntFunction<float[]> scratch) {
+        batch(tg, n, dy, w, true, null, dx, false, scratch);
+    }
+
+    private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, float[] b, float[] y,
+                              boolean relu, IntFunction<float[]> scratch) {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
         int su = uStride(g, t);
         float[] u = scratch.apply(36 * su);
-        WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, u, su, o0, o1));
+        WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
+                (o0, o1) -> filterTransform(g, w, turned, u, su, o0, o1));
         int is = g.inSize(), os = g.outSize();
         Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, b, y, i * os, relu, Parallel.workspace(),
                 WinogradConv2dKernel.splits()));
@@ -110,8 +139,10 @@ final class Winograd4x4Forward {
     /**
      * {@code U = G g G^T} for output channels {@code [o0, o1)} into {@code U[xi][ci][co]}, with
      * {@code G = [[1/4,0,0],[-1/6,-1/6,-1/6],[-1/6,1/6,-1/6],[1/24,1/12,1/6],[1/24,-1/12,1/6],[0,0,1]]}.
+     * {@code turned}: {@code g} is a layer's transposed geometry and {@code w} that layer's filters,
+     * read turned 180 degrees with input and output channels swapped (no turned copy is made).
      */
-    static void filterTransform(ConvGeometry g, float[] w, float[] u, int su, int o0, int o1) {
+    static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int su, int o0, int o1) {
         int c = g.inChannels(), o = g.outChannels(), op = WinogradConv2dKernel.padChannels(o);
         if (o1 == o && op > o) {
             // the part that ends the filters clears the padding columns the products read
@@ -121,15 +152,18 @@ final class Winograd4x4Forward {
             }
         }
         if (Sgemm.VECTOR) {
-            o0 = VectorWinograd.filters4(g, w, u, su, op, o0, o1, Parallel.workspace().get(FILTERS, 27 * 64));
+            o0 = VectorWinograd.filters4(g, w, turned, u, su, op, o0, o1, Parallel.workspace().get(FILTERS, 27 * 64));
         }
         float[] h = TILE.get();
         for (int co = o0; co < o1; co++) {
             for (int ci = 0; ci < c; ci++) {
-                int src = (co * c + ci) * 9;
                 // H = G g, a column of taps at a time, then each row of H times G^T
-                for (int k = 0; k < 3; k++) {
-                    gRows(w[src + k], w[src + 3 + k], w[src + 6 + k], h, k, 3);
+                if (turned) {
+                    int src = (ci * o + co) * 9;
+                    for (int k = 0; k < 3; k++) gRows(w[src + 8 - k], w[src + 5 - k], w[src + 2 - k], h, k, 3);
+                } else {
+                    int src = (co * c + ci) * 9;
+                    for (int k = 0; k < 3; k++) gRows(w[src + k], w[src + 3 + k], w[src + 6 + k], h, k, 3);
                 }
                 int d = ci * op + co;
                 for (int i = 0; i < 6; i++) gRows(h[i * 3], h[i * 3 + 1], h[i * 3 + 2], u, d + i * 6 * su, su);

@@ -100,22 +100,71 @@ class Winograd4x4ForwardTest {
         assertArrayEquals(y2, y1, "output transform");
         int su = WinogradConv2dKernel.stride(g.inChannels() * t.op);
         float[] w = rand(r, g.weightSize()), whole = new float[36 * su], single = new float[36 * su];
-        Winograd4x4Forward.filterTransform(g, w, whole, su, 0, g.outChannels());
+        Winograd4x4Forward.filterTransform(g, w, false, whole, su, 0, g.outChannels());
         // ranges shorter than a vector take the scalar loop
-        for (int co = 0; co < g.outChannels(); co++) Winograd4x4Forward.filterTransform(g, w, single, su, co, co + 1);
+        for (int co = 0; co < g.outChannels(); co++) Winograd4x4Forward.filterTransform(g, w, false, single, su, co, co + 1);
         assertArrayEquals(single, whole, "filter transform");
+    }
+
+    @Test
+    void turnedFiltersAreReadAsTheTurnedCopyWouldBe() {
+        SplittableRandom r = new SplittableRandom(10);
+        // a layer of 21 -> 37 channels; its backward-data geometry takes 37 -> 21
+        ConvGeometry layer = new ConvGeometry(21, 11, 14, 37, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        ConvGeometry tg = Im2colConv2dKernel.fullTransposed(layer);
+        float[] w = rand(r, layer.weightSize()), turnedCopy = new float[w.length];
+        for (int o = 0; o < 37; o++) for (int i = 0; i < 21; i++) for (int k = 0; k < 9; k++) {
+            turnedCopy[(i * 37 + o) * 9 + 8 - k] = w[(o * 21 + i) * 9 + k];
+        }
+        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(tg);
+        int su = WinogradConv2dKernel.stride(tg.inChannels() * t.op);
+        float[] expected = new float[36 * su], vector = new float[36 * su], scalar = new float[36 * su];
+        Winograd4x4Forward.filterTransform(tg, turnedCopy, false, expected, su, 0, tg.outChannels());
+        Winograd4x4Forward.filterTransform(tg, w, true, vector, su, 0, tg.outChannels());
+        for (int co = 0; co < tg.outChannels(); co++) Winograd4x4Forward.filterTransform(tg, w, true, scalar, su, co, co + 1);
+        assertArrayEquals(expected, vector, "turned, vector path");
+        assertArrayEquals(expected, scalar, "turned, scalar loop");
+    }
+
+    @Test
+    void backwardDataOfABatchAgreesWithTheReferenceOnWideAndOddGeometries() {
+        SplittableRandom r = new SplittableRandom(45);
+        Conv2dKernel ref = new ReferenceConv2dKernel();
+        Workspace ws = new Workspace();
+        int tested = 0;
+        while (tested < 40) {
+            // up to 200 channels: wider layers than MAX_CHANNELS come here in batches
+            int cin = r.nextInt(1, 201), cout = r.nextInt(1, 201);
+            int dh = r.nextInt(1, 4), dw = r.nextInt(1, 4), h = r.nextInt(1, 24), w = r.nextInt(1, 24);
+            int pt = r.nextInt(0, 2 * dh + 1), pb = r.nextInt(0, 2 * dh + 1);
+            int pl = r.nextInt(0, 2 * dw + 1), pr = r.nextInt(0, 2 * dw + 1);
+            if (h + pt + pb < 2 * dh + 1 || w + pl + pr < 2 * dw + 1) continue;
+            ConvGeometry g = new ConvGeometry(cin, h, w, cout, 3, 3, 1, 1, pt, pb, pl, pr, dh, dw, 1);
+            ConvGeometry tg = Im2colConv2dKernel.fullTransposed(g);
+            int n = Winograd4x4Forward.WIDE_MIN_BATCH, is = g.inSize(), os = g.outSize();
+            float[] dy = rand(r, n * os), wt = rand(r, g.weightSize());
+            float[] expected = new float[n * is], dx = garbage(r, n * is);
+            for (int i = 0; i < n; i++) ref.backwardData(g, dy, i * os, wt, expected, i * is, ws);
+            Winograd4x4Forward.backwardDataBatch(tg, n, dy, wt, dx, KernelTestData::scratch);
+            // the sum under each input element runs over the layer's output channels
+            close(expected, dx, 4e-6 * 9 * cout, g + " backward-data");
+            tested++;
+        }
     }
 
     @Test
     void takesOnlyLayersWhereItSavesWork() {
         // res15's first layers: 45 channels, dilation 1 on 101 x 40
-        assertTrue(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1)));
+        assertTrue(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1), 1));
         // dilation 8 on 101 x 40: 4x4 blocks of each phase cover twice the positions; F(2x2,3x3) takes it
-        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1)));
-        // the AlphaGo network's 192 filters: the per-call filter transform would cost more than it saves
-        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1)));
+        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1), 64));
+        // the AlphaGo network's 192 filters: one example does not pay for the filter transform, a batch does
+        ConvGeometry alphaGo = new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        assertFalse(Winograd4x4Forward.chosen(alphaGo, 1));
+        assertFalse(Winograd4x4Forward.chosen(alphaGo, Winograd4x4Forward.WIDE_MIN_BATCH - 1));
+        assertTrue(Winograd4x4Forward.chosen(alphaGo, Winograd4x4Forward.WIDE_MIN_BATCH));
         // not a 3x3 stride-1 layer
-        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 20, 20, 45, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1)));
+        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 20, 20, 45, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1), 64));
     }
 
     private static float[] garbage(SplittableRandom r, int n) {
