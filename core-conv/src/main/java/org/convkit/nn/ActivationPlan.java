@@ -18,6 +18,15 @@ record ActivationPlan(int[] slotOf, int[] slotSizes) {
 
     static ActivationPlan of(int[][] sources, Shape[] valueShapes, int inputCount, int output, int[] alias,
                              List<LayerRuntime> runtimes) {
+        return of(sources, valueShapes, inputCount, output, alias, runtimes, true);
+    }
+
+    /**
+     * With {@code forBackward} false, the plan of forward passes that no backward pass follows:
+     * only the output keeps a buffer of its own, every other value shares the reused ones.
+     */
+    static ActivationPlan of(int[][] sources, Shape[] valueShapes, int inputCount, int output, int[] alias,
+                             List<LayerRuntime> runtimes, boolean forBackward) {
         int total = valueShapes.length, nodes = sources.length;
         boolean[] keep = new boolean[total];
         int[] lastRead = new int[total];
@@ -28,12 +37,12 @@ record ActivationPlan(int[] slotOf, int[] slotSizes) {
             int v = inputCount + j, root = alias[v];
             size[root] = Math.max(size[root], valueShapes[v].size());
             lastRead[root] = Math.max(lastRead[root], j);
-            if (runtimes.get(j).backwardReadsOutput()) keep[root] = true;
+            if (forBackward && runtimes.get(j).backwardReadsOutput()) keep[root] = true;
             for (int s : sources[j]) {
                 if (s < inputCount) continue;
                 int r = alias[s];
                 lastRead[r] = Math.max(lastRead[r], j);
-                if (runtimes.get(j).backwardReadsInputs()) keep[r] = true;
+                if (forBackward && runtimes.get(j).backwardReadsInputs()) keep[r] = true;
             }
         }
         int[] slotOf = new int[total];

@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * a forward and backward pass. Buffers are sized for the largest batch seen and reused, so a
  * training loop allocates nothing per step once warmed up. Values no backward pass reads share
  * buffers once the forward pass is past them, gradients share a few buffers (see
- * {@link GradientPlan}), and a convolution read only by a ReLU runs fused with it.
+ * {@link GradientPlan}), and a convolution read only by a ReLU runs fused with it. An inference
+ * batch larger than any trained on runs on buffers of its own in which nothing is kept for a
+ * backward pass, so it costs a few maps' worth of memory, not every layer's.
  *
  * <p>Not thread-safe: one model runs one batch at a time (use {@link #copy()} for another thread).
  */
@@ -39,12 +41,12 @@ public final class Model {
     private final Tensor[][] insOf;         // per node: its input views, refilled each pass
     private final Tensor[][] dInOf;         // per node: the gradient views handed to backward
     private final GrowableBuffer convChunks = new GrowableBuffer();
-    private final ActivationPlan actPlan;
+    private final Activations trainingActs;   // the buffers of training passes and of backward
+    private final Activations inferenceActs;  // the buffers of inference passes
 
-    private int capacity;
-    private int batch = -1;
-    private float[][] act;
-    private Tensor[] actView;
+    private int batch = -1;                   // of the training buffers' views
+    private Tensor[] actView;                 // the training buffers' views
+    private boolean lastOnInference;          // the last forward pass ran on the inference buffers
     private boolean inputGradients;
     private boolean lastTraining;
 
@@ -91,7 +93,43 @@ public final class Model {
         }
         this.macs = m;
         this.outputIndex = index.get(spec.output());
-        this.actPlan = ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias, runtimes);
+        this.trainingActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias,
+                runtimes, true));
+        this.inferenceActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias,
+                runtimes, false));
+    }
+
+    /** One set of activation buffers, laid out by a plan, sized for the largest batch seen. */
+    private final class Activations {
+        final ActivationPlan plan;
+        int capacity;
+        int batch = -1;
+        float[][] act;
+        Tensor[] view;
+
+        Activations(ActivationPlan plan) {
+            this.plan = plan;
+        }
+
+        /** Views of the buffers for a batch of {@code n}; true if they are new. */
+        boolean ensure(int n) {
+            if (n > capacity) {
+                int total = valueShapes.length;
+                act = new float[total][];
+                int[] sizes = plan.slotSizes();
+                float[][] slots = new float[sizes.length][];
+                for (int s = 0; s < sizes.length; s++) slots[s] = new float[n * sizes[s]];
+                for (int v = inputCount; v < total; v++) act[v] = slots[plan.slotOf()[v]];
+                for (LayerRuntime r : runtimes) r.ensureCapacity(n);
+                capacity = n;
+                batch = -1;
+            }
+            if (n == batch) return false;
+            view = new Tensor[valueShapes.length];
+            for (int v = inputCount; v < valueShapes.length; v++) view[v] = Tensor.wrap(act[v], valueShapes[v].withBatch(n));
+            batch = n;
+            return true;
+        }
     }
 
     /**
@@ -242,25 +280,20 @@ public final class Model {
         this.inputGradients = on;
     }
 
+    /** The number of activation buffers of training passes or of inference passes (for tests). */
+    int activationBuffers(boolean training) {
+        return (training ? trainingActs : inferenceActs).plan.slotSizes().length;
+    }
+
+    /** Sizes the training buffers for a batch of {@code n}. */
     private void ensure(int n) {
-        if (n > capacity) {
-            int total = valueShapes.length;
-            act = new float[total][];
-            int[] sizes = actPlan.slotSizes();
-            float[][] slots = new float[sizes.length][];
-            for (int s = 0; s < sizes.length; s++) slots[s] = new float[n * sizes[s]];
-            for (int v = inputCount; v < total; v++) act[v] = slots[actPlan.slotOf()[v]];
-            for (LayerRuntime r : runtimes) r.ensureCapacity(n);
-            capacity = n;
-            batch = -1;
-            slotData = null;
-        }
-        if (n != batch) {
-            actView = new Tensor[valueShapes.length];
-            for (int v = inputCount; v < valueShapes.length; v++) actView[v] = Tensor.wrap(act[v], valueShapes[v].withBatch(n));
+        int before = trainingActs.capacity;
+        if (trainingActs.ensure(n)) {
+            actView = trainingActs.view;
             batch = n;
             gradView = null;
         }
+        if (trainingActs.capacity != before) slotData = null;
     }
 
     /** Plans (once per input-gradient setting) and sizes (once per capacity) the gradient buffers. */
@@ -315,15 +348,30 @@ public final class Model {
             }
             t.requireFinite("input '" + is.name() + "'");
         }
-        ensure(n);
-        for (int i = 0; i < inputCount; i++) actView[i] = inputs[i];
+        // inference runs on the training buffers when they are large enough already (evaluation
+        // between epochs costs no memory), else on the lean buffers of its own
+        boolean lean = !training && trainingActs.capacity < n;
+        Tensor[] views;
+        if (lean) {
+            inferenceActs.ensure(n);
+            views = inferenceActs.view;
+        } else {
+            ensure(n);
+            views = actView;
+        }
+        run(views, inputs, training);
+        lastOnInference = lean;
+        return views[outputIndex];
+    }
+
+    private void run(Tensor[] views, Tensor[] inputs, boolean training) {
+        for (int i = 0; i < inputCount; i++) views[i] = inputs[i];
         for (int j = 0; j < runtimes.size(); j++) {
             Tensor[] ins = insOf[j];
-            for (int k = 0; k < ins.length; k++) ins[k] = actView[sources[j][k]];
-            runtimes.get(j).forward(ins, actView[inputCount + j], training);
+            for (int k = 0; k < ins.length; k++) ins[k] = views[sources[j][k]];
+            runtimes.get(j).forward(ins, views[inputCount + j], training);
         }
         lastTraining = training;
-        return actView[outputIndex];
     }
 
     /** Inference on a batch: a copy of the output, independent of later calls. */
@@ -336,6 +384,14 @@ public final class Model {
      * {@link Parameter#grad()} holds dL/d(parameter) for this batch (earlier gradients are discarded).
      */
     public void backward(Tensor gradOutput) {
+        if (lastOnInference) {
+            // an inference pass kept nothing for backward: the same pass again on the training
+            // buffers (inference mode is deterministic, so this is the pass that was asked for)
+            Tensor[] inputs = java.util.Arrays.copyOf(inferenceActs.view, inputCount);
+            ensure(inputs[0].dim(0));
+            run(actView, inputs, false);
+            lastOnInference = false;
+        }
         if (batch < 0 || actView[outputIndex] == null) throw new IllegalStateException("backward before forward");
         Tensor out = actView[outputIndex];
         if (!java.util.Arrays.equals(gradOutput.shape(), out.shape())) {

@@ -99,6 +99,50 @@ class ModelBuffersTest {
         }
     }
 
+    /** Ten conv + ReLU layers and a dense head: every conv output is read by the next layer's backward pass. */
+    private static ModelSpec deepChain() {
+        ModelBuilder b = new ModelBuilder("chain");
+        Node x = b.input("x", 2, 9, 7);
+        for (int i = 0; i < 10; i++) x = x.then("c" + i, Conv2d.of(4, 3).withPadding(Padding.of(1))).then("r" + i, new Relu());
+        return b.build(x.then("flat", new Flatten()).then("fc", Dense.of(3)));
+    }
+
+    @Test
+    void inferencePassesKeepNoLayerOutputsForBackward() {
+        Model m = Model.create(deepChain(), 2);
+        // training keeps the ten conv outputs (and what else backward reads); inference reuses two
+        // buffers along the chain and keeps the output
+        assertTrue(m.activationBuffers(true) >= 10, "training buffers " + m.activationBuffers(true));
+        assertTrue(m.activationBuffers(false) <= 3, "inference buffers " + m.activationBuffers(false));
+        Model r = Model.create(residual(), 2);
+        assertTrue(r.activationBuffers(false) < r.activationBuffers(true), "the residual model too");
+    }
+
+    @Test
+    void inferenceBuffersAreSeparateAndBackwardAfterInferenceRecomputesThatPass() {
+        // (batch normalisation refuses a backward pass after inference; the chain has none)
+        Model m = Model.create(deepChain(), 6);
+        Tensor x = input(3, 4), big = input(7, 5);
+        Tensor g = Tensor.zeros(3, 3);
+        for (int i = 0; i < g.size(); i++) g.data()[i] = (i % 5) - 2;
+        float[] inference = m.forward(false, x).toArray();
+        m.backward(g);
+        java.util.Map<String, float[]> first = new java.util.HashMap<>();
+        for (Parameter p : m.parameters().values()) first.put(p.name(), p.grad().toArray());
+        // a training pass, a larger inference batch, then the same inference pass and backward again:
+        // neither the training buffers' stale values nor the larger batch reach the result
+        m.forward(true, x);
+        m.forward(false, big);
+        assertArrayEquals(inference, m.forward(false, x).toArray(), "inference output");
+        m.backward(g);
+        for (Parameter p : m.parameters().values()) {
+            assertArrayEquals(first.get(p.name()), p.grad().toArray(), p.name() + " gradient after an inference pass");
+        }
+        double sum = 0;
+        for (float v : first.get("c0.weight")) sum += Math.abs(v);
+        assertTrue(sum > 0, "gradients reach the first layer");
+    }
+
     @Test
     void gradientSlotsAreFewAndNeverSharedWhileLive() {
         Model m = Model.create(residual(), 1);
