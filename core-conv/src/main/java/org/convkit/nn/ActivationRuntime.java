@@ -54,6 +54,19 @@ final class ActivationRuntime extends LayerRuntime {
         }
     }
 
+    /** ReLU without its mask: nothing at all after a convolution that already applied it. */
+    @Override
+    void inferenceOnly(Tensor[] in, Tensor out) {
+        float[] x = in[0].data(), y = out.data();
+        if (kind != Kind.RELU) {
+            forward(in, out, false);
+        } else if (x != y) {
+            Parallel.forRange(out.size(), (from, to) -> {
+                for (int k = from; k < to; k++) y[k] = x[k] > 0 ? x[k] : (Float.isNaN(x[k]) ? x[k] : 0f);
+            });
+        }
+    }
+
     @Override
     void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
         if (dIn[0] == null) return;

@@ -46,6 +46,13 @@ final class DropoutRuntime extends LayerRuntime {
         Parallel.forRange(size, (from, to) -> Dropouts.apply(base, threshold, sc, x, y, mk, from, to));
     }
 
+    /** The identity: nothing to do where the model lets the output share the input's buffer. */
+    @Override
+    void inferenceOnly(Tensor[] in, Tensor out) {
+        lastTraining = false;
+        if (in[0].data() != out.data()) System.arraycopy(in[0].data(), 0, out.data(), 0, out.size());
+    }
+
     @Override
     void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
         if (dIn[0] == null) return;

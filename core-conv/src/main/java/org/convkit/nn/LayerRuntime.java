@@ -38,5 +38,14 @@ abstract class LayerRuntime {
 
     abstract void forward(Tensor[] in, Tensor out, boolean training);
 
+    /**
+     * The forward pass in inference mode when no backward pass can follow (the model's lean
+     * inference buffers): a runtime may then skip what it keeps for backward. {@code out} may be
+     * {@code in[0]}'s own buffer where the model lets an identity layer's output share it.
+     */
+    void inferenceOnly(Tensor[] in, Tensor out) {
+        forward(in, out, false);
+    }
+
     abstract void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn);
 }

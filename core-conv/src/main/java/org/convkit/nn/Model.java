@@ -95,8 +95,19 @@ public final class Model {
         this.outputIndex = index.get(spec.output());
         this.trainingActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias,
                 runtimes, true));
-        this.inferenceActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex, actAlias,
-                runtimes, false));
+        // in lean inference passes a dropout is the identity and a flatten or reshape keeps the
+        // data's order: their outputs are views of their inputs' buffers
+        int[] inferenceAlias = actAlias.clone();
+        for (int j = 0; j < sources.length; j++) {
+            int v = inputCount + j;
+            LayerSpec layer = spec.nodes().get(j).layer();
+            boolean identity = layer instanceof Dropout || layer instanceof Flatten || layer instanceof Reshape;
+            if (identity && sources[j][0] >= inputCount && v != outputIndex) {
+                inferenceAlias[v] = inferenceAlias[sources[j][0]];
+            }
+        }
+        this.inferenceActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex,
+                inferenceAlias, runtimes, false));
     }
 
     /** One set of activation buffers, laid out by a plan, sized for the largest batch seen. */
@@ -104,6 +115,7 @@ public final class Model {
         final ActivationPlan plan;
         int capacity;
         int batch = -1;
+        float[][] slots;
         float[][] act;
         Tensor[] view;
 
@@ -111,14 +123,30 @@ public final class Model {
             this.plan = plan;
         }
 
-        /** Views of the buffers for a batch of {@code n}; true if they are new. */
-        boolean ensure(int n) {
+        /**
+         * Views of the buffers for a batch of {@code n}; true if they are new. Grown buffers take
+         * the arrays of {@code donor} (then left empty) where they fit, so that training after a
+         * large inference batch reuses its memory instead of adding to it.
+         */
+        boolean ensure(int n, Activations donor) {
             if (n > capacity) {
+                List<float[]> spare = new ArrayList<>();
+                if (donor != null && donor.slots != null) spare.addAll(List.of(donor.slots));
                 int total = valueShapes.length;
                 act = new float[total][];
                 int[] sizes = plan.slotSizes();
-                float[][] slots = new float[sizes.length][];
-                for (int s = 0; s < sizes.length; s++) slots[s] = new float[n * sizes[s]];
+                slots = new float[sizes.length][];
+                boolean took = false;
+                for (int s = 0; s < sizes.length; s++) {
+                    int best = -1;
+                    for (int i = 0; i < spare.size(); i++) {
+                        int len = spare.get(i).length;
+                        if (len >= n * sizes[s] && (best < 0 || len < spare.get(best).length)) best = i;
+                    }
+                    took |= best >= 0;
+                    slots[s] = best >= 0 ? spare.remove(best) : new float[n * sizes[s]];
+                }
+                if (took) donor.empty();
                 for (int v = inputCount; v < total; v++) act[v] = slots[plan.slotOf()[v]];
                 for (LayerRuntime r : runtimes) r.ensureCapacity(n);
                 capacity = n;
@@ -129,6 +157,15 @@ public final class Model {
             for (int v = inputCount; v < valueShapes.length; v++) view[v] = Tensor.wrap(act[v], valueShapes[v].withBatch(n));
             batch = n;
             return true;
+        }
+
+        /** Gives up the buffers (another set took them). */
+        void empty() {
+            slots = null;
+            act = null;
+            view = null;
+            capacity = 0;
+            batch = -1;
         }
     }
 
@@ -285,10 +322,17 @@ public final class Model {
         return (training ? trainingActs : inferenceActs).plan.slotSizes().length;
     }
 
+    /** Whether the training buffers include {@code a}, and the inference buffers are empty (for tests). */
+    boolean trainingBuffersTook(float[] a) {
+        if (trainingActs.slots == null || inferenceActs.slots != null) return false;
+        for (float[] s : trainingActs.slots) if (s == a) return true;
+        return false;
+    }
+
     /** Sizes the training buffers for a batch of {@code n}. */
     private void ensure(int n) {
         int before = trainingActs.capacity;
-        if (trainingActs.ensure(n)) {
+        if (trainingActs.ensure(n, inferenceActs)) {
             actView = trainingActs.view;
             batch = n;
             gradView = null;
@@ -353,23 +397,25 @@ public final class Model {
         boolean lean = !training && trainingActs.capacity < n;
         Tensor[] views;
         if (lean) {
-            inferenceActs.ensure(n);
+            inferenceActs.ensure(n, null);
             views = inferenceActs.view;
         } else {
             ensure(n);
             views = actView;
         }
-        run(views, inputs, training);
+        run(views, inputs, training, lean);
         lastOnInference = lean;
         return views[outputIndex];
     }
 
-    private void run(Tensor[] views, Tensor[] inputs, boolean training) {
+    /** A forward pass on {@code views}; {@code lean}: in inference mode, with no backward pass to follow. */
+    private void run(Tensor[] views, Tensor[] inputs, boolean training, boolean lean) {
         for (int i = 0; i < inputCount; i++) views[i] = inputs[i];
         for (int j = 0; j < runtimes.size(); j++) {
             Tensor[] ins = insOf[j];
             for (int k = 0; k < ins.length; k++) ins[k] = views[sources[j][k]];
-            runtimes.get(j).forward(ins, views[inputCount + j], training);
+            if (lean) runtimes.get(j).inferenceOnly(ins, views[inputCount + j]);
+            else runtimes.get(j).forward(ins, views[inputCount + j], training);
         }
         lastTraining = training;
     }
@@ -389,7 +435,7 @@ public final class Model {
             // buffers (inference mode is deterministic, so this is the pass that was asked for)
             Tensor[] inputs = java.util.Arrays.copyOf(inferenceActs.view, inputCount);
             ensure(inputs[0].dim(0));
-            run(actView, inputs, false);
+            run(actView, inputs, false, false);
             lastOnInference = false;
         }
         if (batch < 0 || actView[outputIndex] == null) throw new IllegalStateException("backward before forward");

@@ -119,6 +119,37 @@ class ModelBuffersTest {
     }
 
     @Test
+    void leanInferenceGivesTheBitsOfInferenceOnTheTrainingBuffers() {
+        // fused and standalone ReLU, dropout, batch norm, flatten: the lean pass skips ReLU masks
+        // and runs dropout and flatten as views of their inputs
+        Model m = Model.create(residual(), 3);
+        Tensor x = input(4, 6);
+        float[] lean = m.forward(false, x).toArray();
+        Model before = m.copy();
+        m.forward(true, input(5, 7)); // training buffers for 5 examples: inference of 4 now runs on them
+        // the training pass moved batch norm's running statistics: put them back
+        for (Parameter p : m.parameters().values()) p.value().copyFrom(before.parameter(p.name()).value());
+        float[] onTrainingBuffers = m.forward(false, x).toArray();
+        assertArrayEquals(onTrainingBuffers, lean);
+        Model chain = Model.create(deepChain(), 3);
+        float[] chainLean = chain.forward(false, x).toArray();
+        chain.forward(true, input(5, 7));
+        assertArrayEquals(chain.forward(false, x).toArray(), chainLean, "the chain");
+    }
+
+    @Test
+    void trainingAfterALargeInferenceBatchTakesOverItsBuffers() {
+        Model m = Model.create(deepChain(), 5);
+        float[] leanOutput = m.forward(false, input(6, 1)).data();
+        m.forward(true, input(6, 2));
+        assertTrue(m.trainingBuffersTook(leanOutput), "the inference pass's output buffer serves training now");
+        // and the next inference batch that fits runs on the training buffers, with the same bits
+        Model fresh = Model.create(deepChain(), 5);
+        Tensor x = input(4, 3);
+        assertArrayEquals(fresh.forward(false, x).toArray(), m.forward(false, x).toArray());
+    }
+
+    @Test
     void inferenceBuffersAreSeparateAndBackwardAfterInferenceRecomputesThatPass() {
         // (batch normalisation refuses a backward pass after inference; the chain has none)
         Model m = Model.create(deepChain(), 6);
