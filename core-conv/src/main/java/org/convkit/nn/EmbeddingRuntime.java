@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Table lookup: row {@code id} of the weight for each token. The gradient is scattered into the
- * rows of the tokens seen; ids are checked to be whole numbers inside the table.
+ * rows of the tokens seen; ids are checked to be whole numbers inside the table. A trainable
+ * table's gradient is row-sparse ({@link Parameter#sparseRows()}): the rows scattered into are
+ * listed, so that the model clears and the optimiser updates only those rows, not the whole table.
  */
 final class EmbeddingRuntime extends LayerRuntime {
     private final String name;
@@ -21,6 +23,7 @@ final class EmbeddingRuntime extends LayerRuntime {
         this.dim = dim;
         this.paddingId = paddingId;
         this.weight = weight;
+        if (weight.trainable()) weight.trackRows(dim);
     }
 
     @Override
@@ -48,10 +51,12 @@ final class EmbeddingRuntime extends LayerRuntime {
     void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {
         if (!weight.trainable()) return;
         float[] ids = in[0].data(), dy = dOut.data(), dw = weight.grad().data();
+        Parameter.SparseRows rows = weight.sparseRows(); // null only when a test forces a dense gradient
         int tokens = in[0].size();
         for (int k = 0; k < tokens; k++) {
             int id = (int) ids[k];
             if (id == paddingId) continue;
+            if (rows != null) rows.add(id);
             int o = id * dim;
             for (int d = 0; d < dim; d++) dw[o + d] += dy[k * dim + d];
         }

@@ -444,7 +444,13 @@ public final class Model {
             throw new IllegalArgumentException("gradient of shape " + gradOutput.shapeString() + " for an output of shape "
                     + out.shapeString());
         }
-        for (Parameter p : params.values()) p.grad().fill(0f);
+        for (Parameter p : params.values()) {
+            // A row-sparse gradient (an embedding table's) is nonzero only in the rows the last
+            // pass listed: clearing those is enough and spares writing the whole table each step.
+            Parameter.SparseRows rows = p.sparseRows();
+            if (rows != null) rows.clear(p.grad().data());
+            else p.grad().fill(0f);
+        }
         ensureGradients();
         int[] gradSlot = plan.gradSlot();
         gradView[outputIndex].copyFrom(gradOutput);

@@ -38,7 +38,7 @@ public sealed class Adam extends SlotOptimizer permits AdamW {
     }
 
     @Override
-    final void update(float[] w, float[] g, int n, float[][] slots, boolean fresh, long t, double lr) {
+    final void update(float[] w, float[] g, int from, int to, float[][] slots, boolean fresh, long t, double lr) {
         double b1 = settings.beta1(), b2 = settings.beta2(), eps = settings.eps(), wd = settings.weightDecay();
         boolean decoupled = settings.decoupledWeightDecay();
         double stepSize = lr / (1 - Math.pow(b1, t));
@@ -46,7 +46,7 @@ public sealed class Adam extends SlotOptimizer permits AdamW {
         // AdamW (Loshchilov and Hutter 2019, Algorithm 2 as PyTorch writes it): shrink w before the Adam step
         float shrink = (float) (1 - lr * wd);
         float[] m = slots[0], v = slots[1];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             if (decoupled) {
                 if (wd != 0) w[i] *= shrink;

@@ -22,11 +22,17 @@ public final class Sgd extends SlotOptimizer {
     }
 
     @Override
-    void update(float[] w, float[] g, int n, float[][] slots, boolean fresh, long t, double lr) {
+    Untouched untouchedRows() {
+        // w -= lr*0 leaves w as it is; momentum buffers and weight decay move untouched elements
+        return settings.momentum() == 0 && settings.weightDecay() == 0 ? Untouched.UNCHANGED : Untouched.DENSE;
+    }
+
+    @Override
+    void update(float[] w, float[] g, int from, int to, float[][] slots, boolean fresh, long t, double lr) {
         double wd = settings.weightDecay(), m = settings.momentum(), damp = 1 - settings.dampening();
         boolean nesterov = settings.nesterov();
         float[] buf = m != 0 ? slots[0] : null;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double d = g[i];
             if (wd != 0) d += wd * w[i];
             if (m != 0) {
