@@ -180,7 +180,7 @@ final class WidthWinogradKernel {
     /** Output rows {@code [r0, r1)}: the output transform, then bias and ReLU on the copy out. */
     private static void output(Plan p, float[] m, float[] yt, float[] b, boolean relu, float[] y, int yOff, int r0, int r1) {
         outputTransform(p, m, yt, r0, r1);
-        WinogradConv2dKernel.fromChannelsLast(yt, p.op, p.ytCols, p.g.outChannels(), p.oh, p.g.outW(), b, relu, y, yOff,
+        WinogradConv2dKernel.fromChannelsLast(yt, 0, p.op, p.ytCols, p.g.outChannels(), p.oh, p.g.outW(), b, relu, y, yOff,
                 r0, r1);
     }
 

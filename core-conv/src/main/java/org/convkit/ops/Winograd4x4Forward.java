@@ -90,8 +90,71 @@ final class Winograd4x4Forward {
         WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
                 (o0, o1) -> filterTransform(g, w, turned, u, su, o0, o1));
         int is = g.inSize(), os = g.outSize();
+        if (wide(g)) {
+            // a few blocks per example: the products of GROUP_ROWS blocks' worth of examples at once
+            int per = Math.max(1, Math.min(n, GROUP_ROWS / t.blocks));
+            for (int i0 = 0; i0 < n; i0 += per) {
+                group(g, t, stacked(g, t, Math.min(per, n - i0)), i0, x, u, su, b, y, relu, Parallel.workspace());
+            }
+            return;
+        }
         Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, b, y, i * os, relu, Parallel.workspace(),
                 WinogradConv2dKernel.splits()));
+    }
+
+    /**
+     * Rows of the products' left-hand matrices in a group of examples of a wide layer: one
+     * example of the AlphaGo network's 19 x 19 maps has 25 blocks, whose products (25 x 192 by
+     * 192 x 192) left the micro-kernel's 8-row strips a quarter empty and streamed each filter
+     * matrix from L3 for 25 rows; 16 examples make 400 rows.
+     */
+    static final int GROUP_ROWS = 400;
+
+    private static boolean wide(ConvGeometry g) {
+        return g.inChannels() > MAX_CHANNELS || g.outChannels() > MAX_CHANNELS;
+    }
+
+    /** Stacked tilings of {@code count} examples, per geometry and count. */
+    private static final java.util.concurrent.ConcurrentHashMap<ConvGeometry, WinogradConv2dKernel.Tiling[]> STACKED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static WinogradConv2dKernel.Tiling stacked(ConvGeometry g, WinogradConv2dKernel.Tiling one, int count) {
+        WinogradConv2dKernel.Tiling[] ts = STACKED.get(g);
+        if (ts == null || ts.length <= count) {
+            ts = new WinogradConv2dKernel.Tiling[Math.max(count + 1, GROUP_ROWS / one.blocks + 1)];
+            if (STACKED.size() < 256) STACKED.put(g, ts);
+        }
+        if (ts[count] == null) ts[count] = new WinogradConv2dKernel.Tiling(one, count);
+        return ts[count];
+    }
+
+    /**
+     * Examples {@code [i0, i0 + count)} as one tall map ({@link WinogradConv2dKernel.Tiling#Tiling(
+     * WinogradConv2dKernel.Tiling, int) stacked}), each step split over the threads.
+     */
+    private static void group(ConvGeometry g, WinogradConv2dKernel.Tiling one, WinogradConv2dKernel.Tiling t, int i0,
+                              float[] x, float[] u, int su, float[] b, float[] y, boolean relu, Workspace ws) {
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pitch = one.inRows, count = t.inRows / pitch;
+        int is = g.inSize(), os = g.outSize(), oh = g.outH();
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
+        float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        boolean split = WinogradConv2dKernel.splits();
+        WinogradConv2dKernel.stage(split, count * pitch, (r0, r1) -> {
+            for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
+                WinogradConv2dKernel.toChannelsLast(x, (i0 + i) * is, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                        g.padTop() + i * pitch, g.padLeft(), Math.max(r0, i * pitch), Math.min(r1, (i + 1) * pitch));
+            }
+        });
+        WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
+        WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        int ytExample = pitch * t.outCols * t.op;
+        WinogradConv2dKernel.stage(split, count * oh, (r0, r1) -> {
+            for (int i = r0 / oh; i < count && i * oh < r1; i++) {
+                WinogradConv2dKernel.fromChannelsLast(yt, i * ytExample, t.op, t.outCols, o, oh, g.outW(), b, relu, y,
+                        (i0 + i) * os, Math.max(r0, i * oh) - i * oh, Math.min(r1, (i + 1) * oh) - i * oh);
+            }
+        });
     }
 
     /** Distance between the 36 filter matrices ({@code inChannels} rows of the padded output channels). */

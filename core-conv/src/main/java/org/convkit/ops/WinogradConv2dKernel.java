@@ -375,6 +375,35 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             sm = stride(n * op);
         }
 
+        /**
+         * {@code n} examples' tilings of {@code one} stacked: example {@code i}'s input copy starts
+         * {@code i * one.inRows} rows down a tall copy, and so does its output copy (whose own
+         * rows are fewer), so that the blocks of all {@code n} run through one set of transforms
+         * and products.
+         */
+        Tiling(Tiling one, int n) {
+            size = one.size;
+            dh = one.dh;
+            dw = one.dw;
+            blocks = one.blocks * n;
+            row = new int[blocks];
+            col = new int[blocks];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < one.blocks; k++) {
+                    row[i * one.blocks + k] = one.row[k] + i * one.inRows;
+                    col[i * one.blocks + k] = one.col[k];
+                }
+            }
+            inRows = one.inRows * n;
+            inCols = one.inCols;
+            outRows = one.inRows * n;
+            outCols = one.outCols;
+            cp = one.cp;
+            op = one.op;
+            sv = stride(blocks * cp);
+            sm = stride(blocks * op);
+        }
+
         private int blockRows(int oh, int ry) {
             return ((oh - ry + dh - 1) / dh + size - 1) / size;
         }
@@ -444,15 +473,15 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
     static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
                                          int yOff, int oy0, int oy1) {
-        fromChannelsLast(yt, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
+        fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
     }
 
     /** A 16 x 16 block for the last, partial block of columns of {@link #fromChannelsLast}. */
     private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[256]);
 
     /** As above, for a channels-last copy {@code rows x cols x op} of any layout. */
-    static void fromChannelsLast(float[] yt, int op, int cols, int o, int oh, int ow, float[] b, boolean relu, float[] y,
-                                 int yOff, int oy0, int oy1) {
+    static void fromChannelsLast(float[] yt, int ytOff, int op, int cols, int o, int oh, int ow, float[] b, boolean relu,
+                                 float[] y, int yOff, int oy0, int oy1) {
         boolean vector = Sgemm.VECTOR && VectorTranspose.USABLE;
         int full = ow / 16 * 16;
         float[] tail = vector && full < ow ? TAIL.get() : null;
@@ -460,19 +489,19 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             for (int c0 = 0; c0 < o; c0 += 16) {
                 int chans = Math.min(16, o - c0);
                 for (int x0 = 0; x0 < full; x0 += 16) {
-                    VectorTranspose.block16(yt, (oy * cols + x0) * op + c0, op, 16, y, yOff + (c0 * oh + oy) * ow + x0, oh * ow,
+                    VectorTranspose.block16(yt, ytOff + (oy * cols + x0) * op + c0, op, 16, y, yOff + (c0 * oh + oy) * ow + x0, oh * ow,
                             chans, true, b, c0, relu);
                 }
                 if (tail == null) continue;
                 // the last columns: transposed into a block of its own, then each channel's part copied
-                VectorTranspose.block16(yt, (oy * cols + full) * op + c0, op, ow - full, tail, 0, 16, chans, true, b, c0, relu);
+                VectorTranspose.block16(yt, ytOff + (oy * cols + full) * op + c0, op, ow - full, tail, 0, 16, chans, true, b, c0, relu);
                 for (int i = 0; i < chans; i++) System.arraycopy(tail, i * 16, y, yOff + ((c0 + i) * oh + oy) * ow + full, ow - full);
             }
         }
         for (int co = 0; co < o && !vector; co++) {
             float bias = b == null ? 0f : b[co];
             for (int oy = oy0; oy < oy1; oy++) {
-                int s = oy * cols * op + co, d = yOff + (co * oh + oy) * ow;
+                int s = ytOff + oy * cols * op + co, d = yOff + (co * oh + oy) * ow;
                 for (int ox = 0; ox < ow; ox++) {
                     float v = yt[s + ox * op] + bias;
                     y[d + ox] = relu ? Math.max(v, 0f) : v;

@@ -85,6 +85,34 @@ class Winograd4x4ForwardTest {
     }
 
     @Test
+    void wideLayersRunAsGroupsOfExamplesWithTheReferenceResultAndTheSameBitsOnAnyThreadCount() {
+        SplittableRandom r = new SplittableRandom(31);
+        // 80 blocks an example (two dilation phases of 20 x 15 outputs): groups of 5 examples, the
+        // batch of 7 in a group of 5 and one of 2
+        ConvGeometry g = new ConvGeometry(70, 40, 30, 90, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1);
+        int n = 7, is = g.inSize(), os = g.outSize();
+        assertTrue(Winograd4x4Forward.chosen(g, n));
+        assertTrue(Winograd4x4Forward.GROUP_ROWS / WinogradConv2dKernel.tiling4(g).blocks < n, "more than one group");
+        float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, 90);
+        float[] expected = new float[n * os];
+        new ReferenceConv2dKernel().forwardBatch(g, n, x, wt, b, expected, true, KernelTestData::scratch);
+        int before = Parallel.threads();
+        try {
+            float[][] runs = new float[2][];
+            int[] threads = {1, 3};
+            for (int k = 0; k < 2; k++) {
+                Parallel.setThreads(threads[k]);
+                runs[k] = garbage(r, n * os);
+                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
+                close(expected, runs[k], tolerance(g), "wide batch forward on " + threads[k] + " threads");
+            }
+            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
     void theScalarTransformsGiveTheVectorBits() {
         SplittableRandom r = new SplittableRandom(9);
         ConvGeometry g = new ConvGeometry(37, 11, 14, 21, 3, 3, 1, 1, 1, 2, 0, 1, 1, 2, 1);

@@ -223,7 +223,7 @@ class WinogradConv2dKernelTest {
             for (float[] bias : new float[][]{b, null}) {
                 for (boolean relu : new boolean[]{false, true}) {
                     float[] out = garbage(r, 2 + ch * rows * w);
-                    WinogradConv2dKernel.fromChannelsLast(yt, cs, cols, ch, rows, w, bias, relu, out, 2, 0, rows);
+                    WinogradConv2dKernel.fromChannelsLast(yt, 0, cs, cols, ch, rows, w, bias, relu, out, 2, 0, rows);
                     for (int c = 0; c < ch; c++) {
                         for (int y = 0; y < rows; y++) {
                             for (int x = 0; x < w; x++) {
