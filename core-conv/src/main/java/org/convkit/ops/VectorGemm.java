@@ -30,9 +30,6 @@ final class VectorGemm {
     /** Columns of B packed at once ({@code KC x NC}, 1 MB). */
     static final int NC = roundUp(Integer.getInteger("convkit.gemm.nc", 2048), NR);
 
-    /** MR floats: one step of a packed strip of A (256 bits for MR = 8, 128 for MR = 4). */
-    private static final VectorSpecies<Float> STRIP = MR == 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
-
     /** Whether a row-major B is read in place rather than packed (see {@link #gemm}). */
     static final boolean DIRECT_B = Boolean.parseBoolean(System.getProperty("convkit.gemm.directB", "true"));
 
@@ -114,11 +111,9 @@ final class VectorGemm {
     private static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
         for (int s = 0; s < mc; s += MR) {
             int rows = Math.min(MR, mc - s), base = s * kc;
-            if (trans && rows == MR && STRIP.length() == MR) {
-                // A stored k x m, a whole strip: each step of p is one vector of MR floats
-                for (int p = 0; p < kc; p++) {
-                    FloatVector.fromArray(STRIP, a, aOff + (p0 + p) * lda + i0 + s).intoArray(ap, base + p * MR);
-                }
+            if (trans && rows == MR) {
+                // A stored k x m, a whole strip: each step of p is one copy of MR contiguous floats
+                for (int p = 0; p < kc; p++) System.arraycopy(a, aOff + (p0 + p) * lda + i0 + s, ap, base + p * MR, MR);
             } else if (trans) {
                 // A stored k x m: row p of storage holds op(A)'s column p, contiguous over i.
                 for (int p = 0; p < kc; p++) {
