@@ -16,6 +16,21 @@ final class KernelTestData {
         return a;
     }
 
+    /**
+     * A random 3x3 stride-1 geometry: {@code [1, maxIn)} input and {@code [1, maxOut)} output
+     * channels, dilations {@code [1, maxDilation)}, maps {@code [1, maxSize)} on a side, each side
+     * padded by up to twice the dilation; null (draw again) where the padded map is smaller than
+     * the dilated filter.
+     */
+    static ConvGeometry random3x3(SplittableRandom r, int maxIn, int maxOut, int maxDilation, int maxSize) {
+        int cin = r.nextInt(1, maxIn), cout = r.nextInt(1, maxOut);
+        int dh = r.nextInt(1, maxDilation), dw = r.nextInt(1, maxDilation), h = r.nextInt(1, maxSize), w = r.nextInt(1, maxSize);
+        int pt = r.nextInt(0, 2 * dh + 1), pb = r.nextInt(0, 2 * dh + 1);
+        int pl = r.nextInt(0, 2 * dw + 1), pr = r.nextInt(0, 2 * dw + 1);
+        if (h + pt + pb < 2 * dh + 1 || w + pl + pr < 2 * dw + 1) return null;
+        return new ConvGeometry(cin, h, w, cout, 3, 3, 1, 1, pt, pb, pl, pr, dh, dw, 1);
+    }
+
     /** A fresh scratch buffer of {@code size} floats, for the kernels' batch calls. */
     static float[] scratch(int size) {
         return new float[size];

@@ -30,13 +30,9 @@ class Winograd4x4ForwardTest {
         Workspace w1 = new Workspace(), w2 = new Workspace();
         int tested = 0;
         while (tested < 120) {
-            int cin = r.nextInt(1, 65), cout = r.nextInt(1, 65);
-            int dh = r.nextInt(1, 4), dw = r.nextInt(1, 4), h = r.nextInt(1, 30), w = r.nextInt(1, 30);
-            int pt = r.nextInt(0, 2 * dh + 1), pb = r.nextInt(0, 2 * dh + 1);
-            int pl = r.nextInt(0, 2 * dw + 1), pr = r.nextInt(0, 2 * dw + 1);
-            if (h + pt + pb < 2 * dh + 1 || w + pl + pr < 2 * dw + 1) continue;
-            ConvGeometry g = new ConvGeometry(cin, h, w, cout, 3, 3, 1, 1, pt, pb, pl, pr, dh, dw, 1);
-            float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, cout);
+            ConvGeometry g = KernelTestData.random3x3(r, 65, 65, 4, 30);
+            if (g == null) continue;
+            float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels());
             float[] y1 = new float[g.outSize()], y2 = garbage(r, g.outSize()), yr = garbage(r, g.outSize());
             ref.forward(g, x, 0, wt, b, y1, 0, w1);
             Winograd4x4Forward.forward(g, x, 0, wt, b, y2, 0, false, w2);
@@ -162,12 +158,8 @@ class Winograd4x4ForwardTest {
         int tested = 0;
         while (tested < 40) {
             // up to 200 channels: wider layers than MAX_CHANNELS come here in batches
-            int cin = r.nextInt(1, 201), cout = r.nextInt(1, 201);
-            int dh = r.nextInt(1, 4), dw = r.nextInt(1, 4), h = r.nextInt(1, 24), w = r.nextInt(1, 24);
-            int pt = r.nextInt(0, 2 * dh + 1), pb = r.nextInt(0, 2 * dh + 1);
-            int pl = r.nextInt(0, 2 * dw + 1), pr = r.nextInt(0, 2 * dw + 1);
-            if (h + pt + pb < 2 * dh + 1 || w + pl + pr < 2 * dw + 1) continue;
-            ConvGeometry g = new ConvGeometry(cin, h, w, cout, 3, 3, 1, 1, pt, pb, pl, pr, dh, dw, 1);
+            ConvGeometry g = KernelTestData.random3x3(r, 201, 201, 4, 24);
+            if (g == null) continue;
             ConvGeometry tg = Im2colConv2dKernel.fullTransposed(g);
             int n = Winograd4x4Forward.WIDE_MIN_BATCH, is = g.inSize(), os = g.outSize();
             float[] dy = rand(r, n * os), wt = rand(r, g.weightSize());
@@ -175,7 +167,7 @@ class Winograd4x4ForwardTest {
             for (int i = 0; i < n; i++) ref.backwardData(g, dy, i * os, wt, expected, i * is, ws);
             Winograd4x4Forward.backwardDataBatch(tg, n, dy, wt, dx, KernelTestData::scratch);
             // the sum under each input element runs over the layer's output channels
-            close(expected, dx, 4e-6 * 9 * cout, g + " backward-data");
+            close(expected, dx, 4e-6 * 9 * g.outChannels(), g + " backward-data");
             tested++;
         }
     }

@@ -25,14 +25,10 @@ class WinogradConv2dKernelTest {
         Workspace w1 = new Workspace(), w2 = new Workspace();
         int tested = 0;
         while (tested < 200) {
-            int cin = r.nextInt(1, 25), cout = r.nextInt(1, 41);
-            int dh = r.nextInt(1, 5), dw = r.nextInt(1, 5), h = r.nextInt(1, 24), w = r.nextInt(1, 24);
-            int pt = r.nextInt(0, 2 * dh + 1), pb = r.nextInt(0, 2 * dh + 1);
-            int pl = r.nextInt(0, 2 * dw + 1), pr = r.nextInt(0, 2 * dw + 1);
-            if (h + pt + pb < 2 * dh + 1 || w + pl + pr < 2 * dw + 1) continue;
-            ConvGeometry g = new ConvGeometry(cin, h, w, cout, 3, 3, 1, 1, pt, pb, pl, pr, dh, dw, 1);
+            ConvGeometry g = KernelTestData.random3x3(r, 25, 41, 5, 24);
+            if (g == null) continue;
             String what = g.toString();
-            float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, cout), dy = rand(r, g.outSize());
+            float[] x = rand(r, g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels()), dy = rand(r, g.outSize());
             float[] y1 = new float[g.outSize()], y2 = garbage(r, g.outSize());
             ref.forward(g, x, 0, wt, b, y1, 0, w1);
             fast.forward(g, x, 0, wt, b, y2, 0, w2);
@@ -45,7 +41,7 @@ class WinogradConv2dKernelTest {
             ref.backwardData(g, dy, 0, wt, dx1, 0, w1);
             fast.backwardData(g, dy, 0, wt, dx2, 0, w2);
             close(dx1, dx2, TOL, what + " backwardData");
-            float[] dw1 = rand(r, g.weightSize()), dw2 = dw1.clone(), db1 = rand(r, cout), db2 = db1.clone();
+            float[] dw1 = rand(r, g.weightSize()), dw2 = dw1.clone(), db1 = rand(r, g.outChannels()), db2 = db1.clone();
             ref.backwardWeights(g, x, 0, dy, 0, dw1, 0, db1, 0, w1);
             fast.backwardWeights(g, x, 0, dy, 0, dw2, 0, db2, 0, w2);
             close(dw1, dw2, TOL, what + " backwardWeights (adds onto what is there)");
