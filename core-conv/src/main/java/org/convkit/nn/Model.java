@@ -44,8 +44,6 @@ public final class Model {
     private final Activations trainingActs;   // the buffers of training passes and of backward
     private final Activations inferenceActs;  // the buffers of inference passes
 
-    private int batch = -1;                   // of the training buffers' views
-    private Tensor[] actView;                 // the training buffers' views
     private boolean lastOnInference;          // the last forward pass ran on the inference buffers
     private boolean inputGradients;
     private boolean lastTraining;
@@ -332,11 +330,7 @@ public final class Model {
     /** Sizes the training buffers for a batch of {@code n}. */
     private void ensure(int n) {
         int before = trainingActs.capacity;
-        if (trainingActs.ensure(n, inferenceActs)) {
-            actView = trainingActs.view;
-            batch = n;
-            gradView = null;
-        }
+        if (trainingActs.ensure(n, inferenceActs)) gradView = null;
         if (trainingActs.capacity != before) slotData = null;
     }
 
@@ -347,15 +341,15 @@ public final class Model {
             planInputGradients = inputGradients;
             slotData = null;
         }
-        if (slotData == null || slotBatch < batch) {
+        if (slotData == null || slotBatch < trainingActs.batch) {
             // sized for the batches trained on, which may be smaller than those only run forward
             slotData = new float[plan.slotSizes().length][];
-            for (int s = 0; s < slotData.length; s++) slotData[s] = new float[batch * plan.slotSizes()[s]];
-            slotBatch = batch;
+            for (int s = 0; s < slotData.length; s++) slotData[s] = new float[trainingActs.batch * plan.slotSizes()[s]];
+            slotBatch = trainingActs.batch;
             gradView = null;
         }
         if (gradView == null) {
-            int n = batch;
+            int n = trainingActs.batch;
             gradView = new Tensor[valueShapes.length];
             for (int v = 0; v < valueShapes.length; v++) {
                 int s = plan.gradSlot()[v];
@@ -401,7 +395,7 @@ public final class Model {
             views = inferenceActs.view;
         } else {
             ensure(n);
-            views = actView;
+            views = trainingActs.view;
         }
         run(views, inputs, training, lean);
         lastOnInference = lean;
@@ -435,10 +429,11 @@ public final class Model {
             // buffers (inference mode is deterministic, so this is the pass that was asked for)
             Tensor[] inputs = java.util.Arrays.copyOf(inferenceActs.view, inputCount);
             ensure(inputs[0].dim(0));
-            run(actView, inputs, false, false);
+            run(trainingActs.view, inputs, false, false);
             lastOnInference = false;
         }
-        if (batch < 0 || actView[outputIndex] == null) throw new IllegalStateException("backward before forward");
+        Tensor[] actView = trainingActs.view;
+        if (trainingActs.batch < 0 || actView[outputIndex] == null) throw new IllegalStateException("backward before forward");
         Tensor out = actView[outputIndex];
         if (!java.util.Arrays.equals(gradOutput.shape(), out.shape())) {
             throw new IllegalArgumentException("gradient of shape " + gradOutput.shapeString() + " for an output of shape "
