@@ -84,21 +84,22 @@ public final class GradientCheck {
             for (int i = 0; i < inputs.length; i++) {
                 Tensor analytic = model.inputGradient(i).copy();
                 results.add(compare("input " + model.spec().inputs().get(i).name(), inputs[i].data(), inputs[i].size(),
-                        analytic, model, inputs, r, o, rng));
+                        null, analytic, model, inputs, r, o, rng));
             }
         }
         List<Parameter> ps = model.parameters().values().stream().filter(Parameter::trainable).toList();
         List<Tensor> grads = ps.stream().map(p -> p.grad().copy()).toList();
         for (int k = 0; k < ps.size(); k++) {
             Parameter p = ps.get(k);
-            results.add(compare(p.name(), p.value().data(), p.size(), grads.get(k), model, inputs, r, o, rng));
+            results.add(compare(p.name(), p.value().data(), p.size(), p, grads.get(k), model, inputs, r, o, rng));
         }
         model.setInputGradients(false);
         return results;
     }
 
-    private static Result compare(String what, float[] x, int size, Tensor analytic, Model model, Tensor[] inputs,
-                                  Tensor r, Options o, SplittableRandom rng) {
+    /** Central differences of the loss in coordinates of {@code x}, the values of {@code owner} when it is a parameter. */
+    private static Result compare(String what, float[] x, int size, Parameter owner, Tensor analytic, Model model,
+                                  Tensor[] inputs, Tensor r, Options o, SplittableRandom rng) {
         int[] coords = pick(size, o.maxCoordinates(), rng);
         double maxErr = 0, maxGrad = 0;
         for (int i = 0; i < analytic.size(); i++) maxGrad = Math.max(maxGrad, Math.abs(analytic.data()[i]));
@@ -108,12 +109,15 @@ public final class GradientCheck {
             float orig = x[c];
             double l0 = loss(model, inputs, r, o);
             x[c] = (float) (orig + h);
+            if (owner != null) owner.markChanged();
             double hp = x[c] - orig;
             double lp = loss(model, inputs, r, o);
             x[c] = (float) (orig - h);
+            if (owner != null) owner.markChanged();
             double hm = orig - x[c];
             double lm = loss(model, inputs, r, o);
             x[c] = orig;
+            if (owner != null) owner.markChanged();
             double fwd = (lp - l0) / hp, bwd = (l0 - lm) / hm;
             double scale = Math.max(Math.max(Math.abs(fwd), Math.abs(bwd)), maxGrad);
             if (Math.abs(fwd - bwd) > 0.1 * Math.max(scale, 1e-6)) {

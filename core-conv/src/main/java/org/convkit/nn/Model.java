@@ -245,6 +245,7 @@ public final class Model {
             case Embedding e -> {
                 if (e.paddingId() >= 0) {
                     java.util.Arrays.fill(ps.get(0).value().data(), e.paddingId() * e.dim(), (e.paddingId() + 1) * e.dim(), 0f);
+                    ps.get(0).markChanged();
                 }
                 yield new EmbeddingRuntime(n.name(), e.vocabSize(), e.dim(), e.paddingId(), ps.get(0));
             }
@@ -283,6 +284,7 @@ public final class Model {
         }
         value.requireFinite("parameter '" + name + "'");
         p.value().copyFrom(value);
+        p.markChanged();
     }
 
     /** The per-example shape of each input and node. */
@@ -440,6 +442,9 @@ public final class Model {
                     + out.shapeString());
         }
         for (Parameter p : params.values()) {
+            // an optimiser step usually follows: forms kept from the weights are stale from here
+            // on (optimisers mark their writes too; this covers one that does not)
+            if (p.trainable()) p.markChanged();
             // A row-sparse gradient (an embedding table's) is nonzero only in the rows the last
             // pass listed: clearing those is enough and spares writing the whole table each step.
             Parameter.SparseRows rows = p.sparseRows();
@@ -493,7 +498,11 @@ public final class Model {
     /** An independent model with the same architecture, seed and current parameter values. */
     public Model copy() {
         Model m = new Model(spec, seed, kernel);
-        for (Parameter p : params.values()) m.params.get(p.name()).value().copyFrom(p.value());
+        for (Parameter p : params.values()) {
+            Parameter q = m.params.get(p.name());
+            q.value().copyFrom(p.value());
+            q.markChanged();
+        }
         return m;
     }
 

@@ -14,6 +14,8 @@ public final class Parameter {
     private final boolean trainable;
     /** The rows the last backward pass wrote gradient into, or null for a dense gradient. */
     private SparseRows sparseRows;
+    /** Changes whenever the values may have: forms derived from them (transformed filters) are kept per version. */
+    private long version;
 
     Parameter(String name, Tensor value, boolean trainable) {
         this.name = name;
@@ -46,9 +48,29 @@ public final class Parameter {
         return name;
     }
 
-    /** The values; optimisers update this tensor in place. */
+    /**
+     * The values; optimisers update this tensor in place. Code that writes into it directly, other
+     * than through an {@link org.convkit.train.Optimizer} step after {@link Model#backward} or
+     * through {@link Model#setParameter}, must call {@link #markChanged()} afterwards.
+     */
     public Tensor value() {
         return value;
+    }
+
+    /**
+     * Records that the values changed. Inference keeps forms derived from a layer's weights (the
+     * transformed filters of its Winograd kernels) while the weights stay as they were, so a write
+     * into {@link #value()} that is not followed by this call could leave single-example inference
+     * on the old weights. Optimisers, {@link Model#setParameter}, {@link Model#backward} (a step
+     * may follow) and the loaders call it.
+     */
+    public void markChanged() {
+        version++;
+    }
+
+    /** The number of {@link #markChanged()} calls: equal numbers mean the same values. */
+    long version() {
+        return version;
     }
 
     /**

@@ -53,6 +53,17 @@ public interface Conv2dKernel {
     }
 
     /**
+     * As {@link #forwardBatch(ConvGeometry, int, float[], float[], float[], float[], boolean, IntFunction)},
+     * for inference: a kernel that transforms the filters may keep the transform in {@code cache}
+     * and use it again while {@code version} (the weights' state, which the caller changes
+     * whenever the weights change) is the same. The default ignores the cache.
+     */
+    default void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
+                              float[] y, boolean relu, IntFunction<float[]> scratch) {
+        forwardBatch(g, n, x, w, b, y, relu, scratch);
+    }
+
+    /**
      * The backward pass of {@code n} examples: overwrites {@code dx} (skipped when null) and adds
      * the batch's gradients into {@code dw} and {@code db} (may be null). The default sums weight
      * gradients per fixed chunk of the batch ({@link Parallel#CHUNKS}), chunks on the pool, and then

@@ -91,10 +91,21 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              java.util.function.IntFunction<float[]> scratch) {
-        if (winograd(g) && Winograd4x4Forward.chosen(g, n)) Winograd4x4Forward.forwardBatch(g, n, x, w, b, y, relu, scratch);
-        else if (winograd(g)) WINOGRAD.forwardBatch(g, n, x, w, b, y, relu, scratch);
-        else if (WidthWinogradKernel.chosen(g)) WidthWinogradKernel.forwardBatch(g, n, x, w, b, y, relu, scratch);
-        else Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        forwardBatch(g, n, x, w, null, 0, b, y, relu, scratch);
+    }
+
+    @Override
+    public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
+                             float[] y, boolean relu, java.util.function.IntFunction<float[]> scratch) {
+        if (winograd(g) && Winograd4x4Forward.chosen(g, n)) {
+            Winograd4x4Forward.forwardBatch(g, n, x, w, cache, version, b, y, relu, scratch);
+        } else if (winograd(g)) {
+            WINOGRAD.forwardBatch(g, n, x, w, cache, version, b, y, relu, scratch);
+        } else if (WidthWinogradKernel.chosen(g)) {
+            WidthWinogradKernel.forwardBatch(g, n, x, w, cache, version, b, y, relu, scratch);
+        } else {
+            Conv2dKernel.super.forwardBatch(g, n, x, w, b, y, relu, scratch);
+        }
     }
 
     @Override

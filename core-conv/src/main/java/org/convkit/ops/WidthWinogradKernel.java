@@ -38,6 +38,8 @@ final class WidthWinogradKernel {
     /** Fewer channels than this on either side leave the products too thin to repay the transforms. */
     static final int MIN_CHANNELS = 16;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winogradWidth", "true"));
+    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
+    private static final int KIND = 3;
     // the workspace slots of WinogradConv2dKernel's forward pass (never used by both at once)
     private static final int XT = WinogradConv2dKernel.XT, V = WinogradConv2dKernel.V, M = WinogradConv2dKernel.M;
     private static final int YT = WinogradConv2dKernel.YT, U = WinogradConv2dKernel.U;
@@ -110,12 +112,18 @@ final class WidthWinogradKernel {
     /** {@code n} examples one after another in {@code x} and {@code y}: the filters are transformed once. */
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              IntFunction<float[]> scratch) {
-        batch(g, n, x, w, false, b, y, relu, scratch);
+        batch(g, n, x, w, false, null, 0, b, y, relu, scratch);
+    }
+
+    /** As {@link #forwardBatch}, keeping the transformed filters in {@code cache} (see {@link FilterCache}). */
+    static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
+                             float[] y, boolean relu, IntFunction<float[]> scratch) {
+        batch(g, n, x, w, false, cache, version, b, y, relu, scratch);
     }
 
     /** dL/dX of {@code n} examples (overwritten), the forward pass of the transposed geometry. */
     static void backwardDataBatch(ConvGeometry g, int n, float[] dy, float[] w, float[] dx, IntFunction<float[]> scratch) {
-        batch(transposed(g), n, dy, w, true, null, dx, false, scratch);
+        batch(transposed(g), n, dy, w, true, null, 0, null, dx, false, scratch);
     }
 
     /** dL/dX of one example (overwritten). */
@@ -128,12 +136,12 @@ final class WidthWinogradKernel {
         example(p, dy, dyOff, u, null, dx, dxOff, false, ws, split);
     }
 
-    private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, float[] b, float[] y,
-                              boolean relu, IntFunction<float[]> scratch) {
+    private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, FilterCache cache,
+                              long version, float[] b, float[] y, boolean relu, IntFunction<float[]> scratch) {
         Plan p = plan(g);
-        float[] u = scratch.apply(p.n * p.su);
-        WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), p.filterUnits,
-                (f0, f1) -> filterTransform(p, w, turned, u, unitStart(p, f0), unitStart(p, f1)));
+        float[] u = WinogradConv2dKernel.filters(cache, KIND, version, p.n * p.su, scratch,
+                t -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), p.filterUnits,
+                        (f0, f1) -> filterTransform(p, w, turned, t, unitStart(p, f0), unitStart(p, f1))));
         int is = g.inSize(), os = g.outSize();
         // a batch of one runs on the calling thread, and then each step is split over the threads
         Parallel.forEach(n, i -> example(p, x, i * is, u, b, y, i * os, relu, Parallel.workspace(),

@@ -40,6 +40,8 @@ final class Winograd4x4Forward {
      */
     static final int WIDE_MIN_BATCH = 4;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winograd4x4", "true"));
+    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
+    private static final int KIND = 2;
     /** A 6x6 tile for the scalar transforms. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[36]);
 
@@ -70,7 +72,13 @@ final class Winograd4x4Forward {
     /** {@code n} examples: the filters are transformed once. */
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              IntFunction<float[]> scratch) {
-        batch(g, n, x, w, false, b, y, relu, scratch);
+        batch(g, n, x, w, false, null, 0, b, y, relu, scratch);
+    }
+
+    /** As {@link #forwardBatch}, keeping the transformed filters in {@code cache} (see {@link FilterCache}). */
+    static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
+                             float[] y, boolean relu, IntFunction<float[]> scratch) {
+        batch(g, n, x, w, false, cache, version, b, y, relu, scratch);
     }
 
     /**
@@ -79,16 +87,16 @@ final class Winograd4x4Forward {
      * filters {@code w} turned 180 degrees, input and output channels swapped; overwrites {@code dx}.
      */
     static void backwardDataBatch(ConvGeometry tg, int n, float[] dy, float[] w, float[] dx, IntFunction<float[]> scratch) {
-        batch(tg, n, dy, w, true, null, dx, false, scratch);
+        batch(tg, n, dy, w, true, null, 0, null, dx, false, scratch);
     }
 
-    private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, float[] b, float[] y,
-                              boolean relu, IntFunction<float[]> scratch) {
+    private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, FilterCache cache,
+                              long version, float[] b, float[] y, boolean relu, IntFunction<float[]> scratch) {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
         int su = uStride(g, t);
-        float[] u = scratch.apply(36 * su);
-        WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
-                (o0, o1) -> filterTransform(g, w, turned, u, su, o0, o1));
+        float[] u = WinogradConv2dKernel.filters(cache, KIND, version, 36 * su, scratch,
+                f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
+                        (o0, o1) -> filterTransform(g, w, turned, f, su, o0, o1)));
         int is = g.inSize(), os = g.outSize();
         if (wide(g)) {
             // a few blocks per example: the products of GROUP_ROWS blocks' worth of examples at once

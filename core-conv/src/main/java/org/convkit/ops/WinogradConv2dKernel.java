@@ -116,9 +116,15 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              IntFunction<float[]> scratch) {
+        forwardBatch(g, n, x, w, null, 0, b, y, relu, scratch);
+    }
+
+    @Override
+    public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
+                             float[] y, boolean relu, IntFunction<float[]> scratch) {
         check(g);
-        float[] u = scratch.apply(16 * uStride(g));
-        stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, o0, o1));
+        float[] u = filters(cache, KIND, version, 16 * uStride(g), scratch,
+                t -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, t, o0, o1)));
         int is = g.inSize(), os = g.outSize();
         Parallel.forEach(n, i -> example(g, x, i * is, u, b, y, i * os, relu, Parallel.workspace(), splits()));
     }
@@ -160,6 +166,29 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         if (db != null) {
             for (int c = 0; c < chunks; c++) for (int k = 0; k < o; k++) db[k] += s[dbBase + c * o + k];
         }
+    }
+
+    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
+    private static final int KIND = 1;
+
+    /**
+     * The transformed filters of a forward pass: those {@code cache} keeps when they are
+     * transform {@code kind} of the weights at {@code version}; otherwise {@code transform} makes
+     * them, into the cache (kept for the next call) or, without one, into {@code scratch}.
+     */
+    static float[] filters(FilterCache cache, int kind, long version, int size, IntFunction<float[]> scratch,
+                           java.util.function.Consumer<float[]> transform) {
+        if (cache == null) {
+            float[] u = scratch.apply(size);
+            transform.accept(u);
+            return u;
+        }
+        float[] u = cache.find(kind, version);
+        if (u != null) return u;
+        u = cache.fill(size);
+        transform.accept(u);
+        cache.keep(kind, version);
+        return u;
     }
 
     // ---------------------------------------------------------------- one example

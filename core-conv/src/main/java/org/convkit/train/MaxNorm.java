@@ -41,6 +41,7 @@ public record MaxNorm(List<String> parameters, double maxNorm) implements Constr
             Parameter p = model.parameter(parameters.get(i));
             int rows = p.value().dim(0);
             renormRows(p.value().data(), rows, p.size() / rows, maxNorm);
+            p.markChanged();
         }
     }
 

@@ -87,6 +87,7 @@ abstract class SlotOptimizer implements Optimizer {
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
             if (!p.trainable()) continue;
+            p.markChanged();
             float[][] s = state.get(p.name());
             boolean fresh = s == null;
             if (fresh) {

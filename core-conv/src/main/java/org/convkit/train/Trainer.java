@@ -283,6 +283,7 @@ public final class Trainer {
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
             System.arraycopy(values[i], 0, p.value().data(), 0, p.size());
+            p.markChanged();
         }
     }
 

@@ -84,6 +84,7 @@ class LayerGradientCheckTest {
         for (Parameter p : m.parameters().values()) {
             if (p.trainable() && (p.name().endsWith("gamma") || p.name().endsWith("beta") || p.name().contains("layer.bias"))) {
                 for (int i = 0; i < p.size(); i++) p.value().data()[i] = (float) (r.nextDouble() + 0.5);
+                p.markChanged();
             }
         }
         int[] full = new int[shape.length + 1];
