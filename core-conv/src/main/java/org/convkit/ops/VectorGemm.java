@@ -52,6 +52,52 @@ final class VectorGemm {
     static void gemm(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        gemm(transA, transB, m0, m1, n0, n1, k, a, aOff, lda, b, bOff, ldb, null, 0, 0, c, cOff, ldc, accumulate, bias,
+                biasOff, relu);
+    }
+
+    /** Floats a {@code k x n} matrix takes in the layout of {@link #packB(float[], int, int, int, int, float[], int)}. */
+    static int packedBSize(int k, int n) {
+        return k * roundUp(n, NR);
+    }
+
+    /**
+     * Packs a whole row-major {@code k x n} matrix B (leading dimension {@code ldb}) once, for
+     * {@link #gemmPackedB}: for each {@link #KC} block of the shared dimension, {@code NR}-column
+     * strips {@code [strip][p][NR]} one after another, the last strip's spare columns zero. This
+     * is the layout {@link #gemm} packs B into before every product; a B used by many products
+     * (a layer's transformed filters kept between inference calls) is packed once instead.
+     */
+    static void packB(float[] b, int bOff, int ldb, int k, int n, float[] dst, int dOff) {
+        int width = roundUp(n, NR);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            for (int s = 0; s < n; s += NR) {
+                int cols = Math.min(NR, n - s), base = dOff + pc * width + s * kc;
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + s, at = base + p * NR;
+                    System.arraycopy(b, src, dst, at, cols);
+                    java.util.Arrays.fill(dst, at + cols, at + NR, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[rows m0..m1, all n columns] = (accumulate ? C : 0) + A B + rowBias}, then ReLU if
+     * asked, with A row-major {@code m x k} and B as {@link #packB(float[], int, int, int, int, float[], int)}
+     * left it at {@code bp[bpOff]}: the same arithmetic as {@link #gemm}, so the same bits.
+     */
+    static void gemmPackedB(int m0, int m1, int n, int k, float[] a, int aOff, int lda, float[] bp, int bpOff,
+                            float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
+        gemm(false, false, m0, m1, 0, n, k, a, aOff, lda, null, 0, 0, bp, bpOff, roundUp(n, NR), c, cOff, ldc, accumulate,
+                bias, biasOff, relu);
+    }
+
+    /** {@link #gemm}, B either as given ({@code bp} null) or packed whole at {@code bp[bpOff]}, {@code width} columns padded. */
+    private static void gemm(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] bpw, int bpOff, int width,
+                             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff, boolean relu) {
         if (m1 <= m0 || n1 <= n0) return;
         if (k == 0) {
             ScalarGemm.epilogueOnly(m0, m1, n0, n1, c, cOff, ldc, accumulate, bias, biasOff, relu);
@@ -67,10 +113,10 @@ final class VectorGemm {
                 // A row-major B is read in place, full strips straight from B (each k step is then
                 // a separate cache line, but packing would cost a pass over B that only M/MR
                 // row strips reuse); only the ragged last strip is packed, zero-filled.
-                boolean direct = !transB && DIRECT_B;
+                boolean prepacked = bpw != null, direct = !prepacked && !transB && DIRECT_B;
                 int fullCols = direct ? nc / NR * NR : 0;
-                if (!direct) packB(false, transB, b, bOff, ldb, pc, kc, jc, nc, bp);
-                else if (fullCols < nc) packB(true, false, b, bOff, ldb, pc, kc, jc + fullCols, nc - fullCols, bp);
+                if (!direct && !prepacked) packB(false, transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+                else if (direct && fullCols < nc) packB(true, false, b, bOff, ldb, pc, kc, jc + fullCols, nc - fullCols, bp);
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
@@ -78,7 +124,12 @@ final class VectorGemm {
                         int cols = Math.min(NR, nc - jr);
                         float[] bb;
                         int bo, bs;
-                        if (!direct) {
+                        if (prepacked) {
+                            // strips of the whole B are NR wide from column 0: jc and jr are multiples of NR
+                            bb = bpw;
+                            bo = bpOff + pc * width + (jc + jr) * kc;
+                            bs = NR;
+                        } else if (!direct) {
                             bb = bp;
                             bo = jr * kc;
                             bs = NR;

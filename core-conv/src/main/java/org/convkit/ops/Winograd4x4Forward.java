@@ -40,8 +40,17 @@ final class Winograd4x4Forward {
      */
     static final int WIDE_MIN_BATCH = 4;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winograd4x4", "true"));
-    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
-    private static final int KIND = 2;
+    /** This kernel's tags for its transformed filters in a {@link FilterCache}: as transformed, and packed for the products. */
+    private static final int KIND = 2, KIND_PACKED = 5;
+
+    /**
+     * The distance between the 36 filter matrices packed whole for the products, or 0 where the
+     * products do not take them packed (as {@link WinogradConv2dKernel}'s packed filters).
+     */
+    private static int packedStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
+        if (!Sgemm.VECTOR || VectorWinograd.narrow(t.op) && g.inChannels() <= ScalarGemm.KC) return 0;
+        return WinogradConv2dKernel.stride(VectorGemm.packedBSize(g.inChannels(), g.outChannels()));
+    }
     /** A 6x6 tile for the scalar transforms. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[36]);
 
@@ -66,7 +75,7 @@ final class Winograd4x4Forward {
         float[] u = ws.get(U, 36 * su);
         boolean split = WinogradConv2dKernel.splits();
         WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, su, o0, o1));
-        example(g, t, x, xOff, u, su, b, y, yOff, relu, ws, split);
+        example(g, t, x, xOff, u, su, false, b, y, yOff, relu, ws, split);
     }
 
     /** {@code n} examples: the filters are transformed once. */
@@ -93,20 +102,33 @@ final class Winograd4x4Forward {
     private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, FilterCache cache,
                               long version, float[] b, float[] y, boolean relu, IntFunction<float[]> scratch) {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
-        int su = uStride(g, t);
-        float[] u = WinogradConv2dKernel.filters(cache, KIND, version, 36 * su, scratch,
-                f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
-                        (o0, o1) -> filterTransform(g, w, turned, f, su, o0, o1)));
-        int is = g.inSize(), os = g.outSize();
+        int raw = uStride(g, t), ps = cache != null ? packedStride(g, t) : 0;
+        boolean packed = ps > 0;
+        float[] u = !packed
+                ? WinogradConv2dKernel.filters(cache, KIND, version, 36 * raw, scratch,
+                        f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
+                                (o0, o1) -> filterTransform(g, w, turned, f, raw, o0, o1)))
+                : WinogradConv2dKernel.filters(cache, KIND_PACKED, version, 36 * ps, scratch, f -> {
+                    // transformed into scratch, then each U[xi] packed for the products
+                    float[] r = scratch.apply(36 * raw);
+                    WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
+                            (o0, o1) -> filterTransform(g, w, turned, r, raw, o0, o1));
+                    WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), 36, (x0, x1) -> {
+                        for (int xi = x0; xi < x1; xi++) {
+                            VectorGemm.packB(r, xi * raw, t.op, g.inChannels(), g.outChannels(), f, xi * ps);
+                        }
+                    });
+                });
+        int su = packed ? ps : raw, is = g.inSize(), os = g.outSize();
         if (wide(g)) {
             // a few blocks per example: the products of GROUP_ROWS blocks' worth of examples at once
             int per = Math.max(1, Math.min(n, GROUP_ROWS / t.blocks));
             for (int i0 = 0; i0 < n; i0 += per) {
-                group(g, t, stacked(g, t, Math.min(per, n - i0)), i0, x, u, su, b, y, relu, Parallel.workspace());
+                group(g, t, stacked(g, t, Math.min(per, n - i0)), i0, x, u, su, packed, b, y, relu, Parallel.workspace());
             }
             return;
         }
-        Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, b, y, i * os, relu, Parallel.workspace(),
+        Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, packed, b, y, i * os, relu, Parallel.workspace(),
                 WinogradConv2dKernel.splits()));
     }
 
@@ -141,7 +163,8 @@ final class Winograd4x4Forward {
      * WinogradConv2dKernel.Tiling, int) stacked}), each step split over the threads.
      */
     private static void group(ConvGeometry g, WinogradConv2dKernel.Tiling one, WinogradConv2dKernel.Tiling t, int i0,
-                              float[] x, float[] u, int su, float[] b, float[] y, boolean relu, Workspace ws) {
+                              float[] x, float[] u, int su, boolean packed, float[] b, float[] y, boolean relu,
+                              Workspace ws) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pitch = one.inRows, count = t.inRows / pitch;
         int is = g.inSize(), os = g.outSize(), oh = g.outH();
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
@@ -154,7 +177,7 @@ final class Winograd4x4Forward {
             }
         });
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
+        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         int ytExample = pitch * t.outCols * t.op;
         WinogradConv2dKernel.stage(split, count * oh, (r0, r1) -> {
@@ -171,7 +194,7 @@ final class Winograd4x4Forward {
     }
 
     private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
-                                float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
+                                boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
         float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
@@ -180,7 +203,7 @@ final class Winograd4x4Forward {
             WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(),
                     g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
-            products(t, c, o, v, u, su, m, 0, 36);
+            products(t, c, o, v, u, su, packed, m, 0, 36);
             outputTransform(t, m, yt, 0, n);
             WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
             return;
@@ -188,19 +211,23 @@ final class Winograd4x4Forward {
         WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
                 g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, m, x0, x1));
+        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
                 g.outW(), b, relu, y, yOff, r0, r1));
     }
 
-    /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
-    private static void products(WinogradConv2dKernel.Tiling t, int c, int o, float[] v, float[] u, int su, float[] m,
-                                 int x0, int x1) {
+    /**
+     * {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)},
+     * the {@code U[xi]} {@code su} apart, packed for the products when {@code packed}.
+     */
+    private static void products(WinogradConv2dKernel.Tiling t, int c, int o, float[] v, float[] u, int su, boolean packed,
+                                 float[] m, int x0, int x1) {
         int n = t.blocks;
         boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
         for (int xi = x0; xi < x1; xi++) {
-            if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
+            if (packed) VectorGemm.gemmPackedB(0, n, o, c, v, xi * t.sv, t.cp, u, xi * su, m, xi * t.sm, t.op, false, null, 0, false);
+            else if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
             else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
         }
     }

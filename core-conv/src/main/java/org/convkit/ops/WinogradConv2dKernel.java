@@ -87,7 +87,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] u = ws.get(U, 16 * uStride(g));
         boolean split = splits();
         stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, o0, o1));
-        example(g, x, xOff, u, b, y, yOff, relu, ws, split);
+        example(g, x, xOff, u, 0, b, y, yOff, relu, ws, split);
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] u = ws.get(U, 16 * uStride(tg));
         boolean split = splits();
         stage(split, tg.outChannels(), (o0, o1) -> filterTransform(tg, w, true, u, o0, o1));
-        example(tg, dy, dyOff, u, null, dx, dxOff, false, ws, split);
+        example(tg, dy, dyOff, u, 0, null, dx, dxOff, false, ws, split);
     }
 
     @Override
@@ -123,10 +123,21 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
                              float[] y, boolean relu, IntFunction<float[]> scratch) {
         check(g);
-        float[] u = filters(cache, KIND, version, 16 * uStride(g), scratch,
-                t -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, t, o0, o1)));
+        int su = uStride(g), ps = cache != null ? packedStride(g) : 0;
+        float[] u = ps == 0
+                ? filters(cache, KIND, version, 16 * su, scratch,
+                        t -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, t, o0, o1)))
+                : filters(cache, KIND_PACKED, version, 16 * ps, scratch, t -> {
+                    // transformed into scratch, then each U[xi] packed for the products
+                    float[] raw = scratch.apply(16 * su);
+                    stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, raw, o0, o1));
+                    int c = g.inChannels(), o = g.outChannels(), op = padChannels(o);
+                    stage(splits(), 16, (x0, x1) -> {
+                        for (int xi = x0; xi < x1; xi++) VectorGemm.packB(raw, xi * su, op, c, o, t, xi * ps);
+                    });
+                });
         int is = g.inSize(), os = g.outSize();
-        Parallel.forEach(n, i -> example(g, x, i * is, u, b, y, i * os, relu, Parallel.workspace(), splits()));
+        Parallel.forEach(n, i -> example(g, x, i * is, u, ps, b, y, i * os, relu, Parallel.workspace(), splits()));
     }
 
     @Override
@@ -146,7 +157,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             boolean split = splits();
             int du = duBase + c * 16 * su;
             for (int i = from; i < to; i++) {
-                if (tg != null) example(tg, dy, i * os, s, null, dx, i * is, false, ws, split);
+                if (tg != null) example(tg, dy, i * os, s, 0, null, dx, i * is, false, ws, split);
                 gradientExample(g, x, i * is, dy, i * os, s, du, i > from, ws, split);
             }
             if (db != null) {
@@ -168,8 +179,23 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
-    private static final int KIND = 1;
+    /** This kernel's tags for its transformed filters in a {@link FilterCache}: as transformed, and packed for the products. */
+    private static final int KIND = 1, KIND_PACKED = 4;
+
+    /**
+     * The distance between the 16 filter matrices packed whole for the products (see
+     * {@link VectorGemm#packB(float[], int, int, int, int, float[], int)}), or 0 where the
+     * products do not take them packed: without the Vector API, and for 33 to 48 filters, whose
+     * products ({@link VectorWinograd#product}) read the transform in place. Packing the kept
+     * transform once spares every call packing each of its 16 matrices again; the AlphaGo
+     * network's 192x192 products took 650 microseconds a layer with B packed per call against
+     * 700 read in place.
+     */
+    private static int packedStride(ConvGeometry g) {
+        Tiling t = tiling(g);
+        if (!Sgemm.VECTOR || VectorWinograd.narrow(t.op) && g.inChannels() <= ScalarGemm.KC) return 0;
+        return stride(VectorGemm.packedBSize(g.inChannels(), g.outChannels()));
+    }
 
     /**
      * The transformed filters of a forward pass: those {@code cache} keeps when they are
@@ -209,7 +235,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     }
 
     /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
-    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, float[] b, float[] y, int yOff,
+    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int ps, float[] b, float[] y, int yOff,
                                 boolean relu, Workspace ws, boolean split) {
         Tiling t = tiling(g);
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
@@ -219,7 +245,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             // the steps in a row, with no closures (a batch runs this once per example)
             toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
-            forwardProducts(t, c, o, v, u, m, 0, 16);
+            forwardProducts(t, c, o, v, u, ps, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
             fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
             return;
@@ -227,17 +253,21 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
                 g.padTop(), g.padLeft(), r0, r1));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, m, x0, x1));
+        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
         stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
     }
 
-    /** {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}. */
-    private static void forwardProducts(Tiling t, int c, int o, float[] v, float[] u, float[] m, int x0, int x1) {
+    /**
+     * {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)},
+     * the {@code U[xi]} packed {@code ps} apart when {@code ps > 0} (see {@link #packedStride}).
+     */
+    private static void forwardProducts(Tiling t, int c, int o, float[] v, float[] u, int ps, float[] m, int x0, int x1) {
         int n = t.blocks, su = stride(c * t.op);
         boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
         for (int xi = x0; xi < x1; xi++) {
-            if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
+            if (ps > 0) VectorGemm.gemmPackedB(0, n, o, c, v, xi * t.sv, t.cp, u, xi * ps, m, xi * t.sm, t.op, false, null, 0, false);
+            else if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
             else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
         }
     }

@@ -23,10 +23,12 @@ class FilterCacheTest {
 
     static Stream<Arguments> geometries() {
         return Stream.of(
-                // 3x3 over more than 64 channels, one example: F(2x2, 3x3)
+                // 3x3 over more than 64 channels, one example: F(2x2, 3x3), its transform packed for the products
                 Arguments.of("F(2x2,3x3)", new ConvGeometry(72, 9, 8, 80, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1), 1),
                 // 3x3 over at most 64 channels: F(4x4, 3x3), dilated and unevenly padded
                 Arguments.of("F(4x4,3x3)", new ConvGeometry(24, 13, 11, 20, 3, 3, 1, 1, 2, 1, 2, 0, 2, 1, 1), 2),
+                // 33 to 48 filters: products that read the transform in place, kept unpacked
+                Arguments.of("F(4x4,3x3) 40 filters", new ConvGeometry(36, 10, 9, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1), 1),
                 // a 5-wide filter: Winograd along the width
                 Arguments.of("width", new ConvGeometry(20, 9, 14, 24, 4, 5, 1, 1, 2, 1, 2, 2, 1, 1, 1), 1));
     }

@@ -99,4 +99,24 @@ class SgemmTest {
         for (int i = 0; i < v.length; i++) b[i] = Float.floatToRawIntBits(v[i]);
         return b;
     }
+
+    @Test
+    void aWholeBPackedOnceGivesTheBitsOfTheProductThatPacksItEachCall() {
+        SplittableRandom r = new SplittableRandom(31);
+        int[] sizes = {1, 7, 8, 9, 31, 32, 33, 50, 100, 129, 192, 300};
+        for (int trial = 0; trial < 60; trial++) {
+            int m = sizes[r.nextInt(sizes.length)], n = sizes[r.nextInt(sizes.length)], k = sizes[r.nextInt(sizes.length)];
+            boolean acc = r.nextBoolean(), relu = r.nextBoolean(), withBias = r.nextBoolean();
+            int lda = k + r.nextInt(3), ldb = n + r.nextInt(3), ldc = n + r.nextInt(3), aOff = r.nextInt(5), bOff = r.nextInt(5);
+            int m0 = r.nextInt(m), pOff = r.nextInt(5);
+            float[] a = rand(r, aOff + m * lda), b = rand(r, bOff + k * ldb), c0 = rand(r, m * ldc);
+            float[] bias = withBias ? rand(r, m) : null;
+            float[] packed = rand(r, pOff + VectorGemm.packedBSize(k, n)); // stale values must not matter
+            VectorGemm.packB(b, bOff, ldb, k, n, packed, pOff);
+            float[] expected = c0.clone(), got = c0.clone();
+            VectorGemm.gemm(false, false, m0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, expected, 0, ldc, acc, bias, 0, relu);
+            VectorGemm.gemmPackedB(m0, m, n, k, a, aOff, lda, packed, pOff, got, 0, ldc, acc, bias, 0, relu);
+            assertArrayEquals(expected, got, m + "x" + n + "x" + k + " from row " + m0);
+        }
+    }
 }
