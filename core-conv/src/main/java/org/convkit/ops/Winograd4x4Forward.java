@@ -64,7 +64,20 @@ final class Winograd4x4Forward {
     static boolean chosen(ConvGeometry g, int n) {
         return ON && WinogradConv2dKernel.handles(g)
                 && (g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS || n >= WIDE_MIN_BATCH)
-                && WinogradConv2dKernel.tiling4(g).blocks * 16L * 2 <= 3L * g.outH() * g.outW();
+                && (WinogradConv2dKernel.tiling4(g).blocks * 16L * 2 <= 3L * g.outH() * g.outW()
+                    || n < WIDE_MIN_BATCH && fewerMultiplies(g));
+    }
+
+    /**
+     * Whether F(4x4,3x3) multiplies less than F(2x2,3x3) on {@code g}, counting the blocks' spare
+     * outputs. Large dilations on small maps leave both tilings ragged (res15's dilation 8 on
+     * 101x40: 512 blocks of 16 outputs for 4,040, against 1,344 blocks of 4), where 4x4 blocks
+     * still need fewer multiplies (18,432 per channel pair against 21,504) and, one example at a
+     * time with the kept filters, ran those layers in 780 microseconds against 870. Batches keep
+     * the coverage rule above, which training was tuned with.
+     */
+    private static boolean fewerMultiplies(ConvGeometry g) {
+        return WinogradConv2dKernel.tiling4(g).blocks * 36L <= WinogradConv2dKernel.tiling(g).blocks * 16L;
     }
 
     /** One example: {@code y = conv(x, w) + b}, with ReLU when asked. */
@@ -210,9 +223,17 @@ final class Winograd4x4Forward {
         }
         WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
                 g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
-        WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
-        WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        if (WinogradConv2dKernel.chunked(36, su)) {
+            WinogradConv2dKernel.chunks(t, 36, (s, cv, cm) -> {
+                inputTransform(s, xt, cv, 0, s.blocks);
+                products(s, c, o, cv, u, su, packed, cm, 0, 36);
+                outputTransform(s, cm, yt, 0, s.blocks);
+            });
+        } else {
+            WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+            WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
+            WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        }
         WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
                 g.outW(), b, relu, y, yOff, r0, r1));
     }

@@ -252,9 +252,17 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
         stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
                 g.padTop(), g.padLeft(), r0, r1));
-        stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
-        stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        if (chunked(16, ps > 0 ? ps : stride(c * t.op))) {
+            chunks(t, 16, (s, cv, cm) -> {
+                inputTransform(s, xt, cv, 0, s.blocks);
+                forwardProducts(s, c, o, cv, u, ps, cm, 0, 16);
+                outputTransform(s, cm, yt, 0, s.blocks);
+            });
+        } else {
+            stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+            stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
+            stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+        }
         stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
     }
 
@@ -335,6 +343,49 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         // one part per thread: splitting finer measured slower (batch-1 res15 13.6 ms against 11.3)
         int parts = Math.min(Parallel.threads(), n);
         Parallel.forEach(parts, p -> body.run(Parallel.chunkStart(n, parts, p), Parallel.chunkStart(n, parts, p + 1)));
+    }
+
+    // ---------------------------------------------------------------- one example in chunks of blocks
+
+    /** The transform-domain steps of one chunk of an example's blocks. */
+    @FunctionalInterface
+    interface ChunkSteps {
+        /** Input transform, products and output transform of the blocks of {@code chunk}, in its own {@code v} and {@code m}. */
+        void run(Tiling chunk, float[] v, float[] m);
+    }
+
+    /** Blocks per chunk in {@link #chunks}: a chunk's F(4x4,3x3) transforms of 48 channels are 220 KB. */
+    static final int CHUNK_BLOCKS = 32;
+    /** The largest filter transform (bytes, all its matrices) that {@link #chunks} runs with. */
+    private static final long CHUNK_MAX_FILTER_BYTES = 1L << 20;
+    private static final boolean CHUNKS_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd.chunks", "true"));
+
+    /**
+     * Whether one example's transforms and products go by {@link #chunks}: where the filter
+     * transform ({@code points} matrices {@code su} apart) stays in L2 beside a chunk's work. Every
+     * chunk reads all the filter matrices, so wide layers (the AlphaGo network's 2.4 MB) split by
+     * transform-domain point instead, which reads each matrix once.
+     */
+    static boolean chunked(int points, int su) {
+        return CHUNKS_ON && 4L * points * su <= CHUNK_MAX_FILTER_BYTES;
+    }
+
+    /**
+     * The input transform, products and output transform of one example, chunk by chunk of
+     * {@link #CHUNK_BLOCKS} blocks, chunks dealt to the threads in turn, each into the thread's
+     * own small transform-domain matrices, which stay in its caches from one step to the next.
+     * Over whole maps, res15's 101x40 maps made 1.8 MB of transforms per step (3.6 MB with
+     * F(2x2,3x3) on the dilated layers), which went out to L3 and back between steps: about 12 MB
+     * moved per layer, at 15 GB/s one core's L3 bandwidth here. Every block goes through the same
+     * operations either way, so the bits are the same.
+     */
+    static void chunks(Tiling t, int points, ChunkSteps steps) {
+        Tiling[] parts = t.chunks();
+        Parallel.forEach(parts.length, k -> {
+            Tiling s = parts[k];
+            Workspace ws = Parallel.workspace();
+            steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
+        });
     }
 
     // ---------------------------------------------------------------- layout
@@ -462,6 +513,40 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             sv = stride(blocks * cp);
             sm = stride(blocks * op);
         }
+
+        /**
+         * Blocks {@code [b0, b1)} of {@code whole} as a tiling of their own: the same maps and
+         * copies, transform-domain matrices of {@code b1 - b0} rows (see {@link #chunks}).
+         */
+        Tiling(Tiling whole, int b0, int b1) {
+            size = whole.size;
+            dh = whole.dh;
+            dw = whole.dw;
+            blocks = b1 - b0;
+            row = Arrays.copyOfRange(whole.row, b0, b1);
+            col = Arrays.copyOfRange(whole.col, b0, b1);
+            inRows = whole.inRows;
+            inCols = whole.inCols;
+            cp = whole.cp;
+            outRows = whole.outRows;
+            outCols = whole.outCols;
+            op = whole.op;
+            sv = stride(blocks * cp);
+            sm = stride(blocks * op);
+        }
+
+        /** This tiling's blocks in chunks of {@link #CHUNK_BLOCKS}, each as a tiling of its own (made once). */
+        Tiling[] chunks() {
+            Tiling[] p = chunks;
+            if (p == null) {
+                p = new Tiling[(blocks + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS];
+                for (int k = 0; k < p.length; k++) p[k] = new Tiling(this, k * CHUNK_BLOCKS, Math.min(blocks, (k + 1) * CHUNK_BLOCKS));
+                chunks = p; // two threads may both build them: the same tilings either way
+            }
+            return p;
+        }
+
+        private volatile Tiling[] chunks;
 
         private int blockRows(int oh, int ry) {
             return ((oh - ry + dh - 1) / dh + size - 1) / size;

@@ -52,7 +52,7 @@ class FilterCacheTest {
         float[] ref = new float[fresh.length];
         ReferenceConv2dKernel reference = new ReferenceConv2dKernel();
         for (int i = 0; i < n; i++) reference.forwardRelu(g, x, i * g.inSize(), w, b, ref, i * g.outSize(), new Workspace());
-        KernelTestData.close(ref, again, 1e-4, path);
+        KernelTestData.close(ref, again, 5e-4, path); // outputs up to about 15; F(4x4,3x3) rounds to about 1e-5 of them
     }
 
     @ParameterizedTest(name = "{0}")
