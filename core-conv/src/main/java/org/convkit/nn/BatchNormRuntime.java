@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Normalize;
 import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
@@ -82,9 +83,13 @@ final class BatchNormRuntime extends LayerRuntime {
             double bt = beta == null ? 0 : beta.value().data()[c];
             for (int i = 0; i < n; i++) {
                 int o = (i * channels + c) * plane;
+                if (!keep) {
+                    Normalize.apply(x, y, o, o + plane, mean, is, gm, bt);
+                    continue;
+                }
                 for (int p = 0; p < plane; p++) {
                     float h = (float) ((x[o + p] - mean) * is);
-                    if (keep) xh[o + p] = h;
+                    xh[o + p] = h;
                     y[o + p] = (float) (gm * h + bt);
                 }
             }

@@ -1,5 +1,6 @@
 package org.convkit.ops;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -127,5 +128,24 @@ final class VectorKernels {
             off.add(columns).add(2 * oy * iw + 2 * ox).intoArray(am, yo + oy * ow + ox);
         }
         return ox;
+    }
+
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    /** Floats that widen to one vector of doubles. */
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
+
+    /** {@link Normalize#apply} on whole vectors of doubles from {@code from}; returns where the scalar loop goes on. */
+    static int normalize(float[] x, float[] y, int from, int to, double mean, double invStd, double gamma, double beta) {
+        int n = DS.length(), k = from;
+        if (HALF.length() != n) return k;
+        DoubleVector m = DoubleVector.broadcast(DS, mean), s = DoubleVector.broadcast(DS, invStd);
+        DoubleVector g = DoubleVector.broadcast(DS, gamma), b = DoubleVector.broadcast(DS, beta);
+        for (; k + n <= to; k += n) {
+            DoubleVector xd = (DoubleVector) FloatVector.fromArray(HALF, x, k).convertShape(VectorOperators.F2D, DS, 0);
+            FloatVector h = (FloatVector) xd.sub(m).mul(s).convertShape(VectorOperators.D2F, HALF, 0);
+            DoubleVector hd = (DoubleVector) h.convertShape(VectorOperators.F2D, DS, 0);
+            ((FloatVector) hd.mul(g).add(b).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, k);
+        }
+        return k;
     }
 }

@@ -221,19 +221,19 @@ final class Winograd4x4Forward {
             WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
             return;
         }
-        WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
-                g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
         if (WinogradConv2dKernel.chunked(36, su)) {
-            WinogradConv2dKernel.chunks(t, 36, (s, cv, cm) -> {
+            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
                 products(s, c, o, cv, u, su, packed, cm, 0, 36);
                 outputTransform(s, cm, yt, 0, s.blocks);
             });
-        } else {
-            WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-            WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
-            WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+            return;
         }
+        WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
+                g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
+        WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
+        WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
                 g.outW(), b, relu, y, yOff, r0, r1));
     }

@@ -250,19 +250,19 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
             return;
         }
-        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft(), r0, r1));
         if (chunked(16, ps > 0 ? ps : stride(c * t.op))) {
-            chunks(t, 16, (s, cv, cm) -> {
+            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
                 forwardProducts(s, c, o, cv, u, ps, cm, 0, 16);
                 outputTransform(s, cm, yt, 0, s.blocks);
             });
-        } else {
-            stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-            stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
-            stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
+            return;
         }
+        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), r0, r1));
+        stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
+        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
+        stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
     }
 
@@ -385,6 +385,53 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             Tiling s = parts[k];
             Workspace ws = Parallel.workspace();
             steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
+        });
+    }
+
+    private static final boolean CLASSES_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd.rowClasses", "true"));
+
+    /**
+     * One example split over the threads, its transforms and products in chunks: by
+     * {@link #rowClasses} where the row dilation gives each thread a class of rows of its own,
+     * otherwise the channels-last copy by rows, {@link #chunks}, and the copy back by rows.
+     */
+    static void chunkedExample(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
+                               float[] b, float[] y, int yOff, boolean relu, ChunkSteps steps) {
+        int c = g.inChannels(), o = g.outChannels();
+        if (CLASSES_ON && t.dh >= Parallel.threads()) {
+            rowClasses(g, t, points, x, xOff, xt, yt, b, y, yOff, relu, steps);
+            return;
+        }
+        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), r0, r1));
+        chunks(t, points, steps);
+        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
+    }
+
+    /**
+     * A dilated example split over the threads by classes of rows, with one hand-off: the blocks of
+     * phase {@code ry} read only the copy's rows congruent to {@code ry} modulo the row dilation
+     * and write only such output rows, so a thread that takes phases {@code [ry0, ry1)} copies
+     * those input rows, runs those phases' blocks chunk by chunk and writes those output rows,
+     * reading and writing nothing another thread touches. Staged over the whole map, res15's
+     * dilated layers moved every map between the two cores' caches at each of five steps.
+     */
+    private static void rowClasses(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
+                                   float[] b, float[] y, int yOff, boolean relu, ChunkSteps steps) {
+        int parts = Math.min(Parallel.threads(), t.dh), c = g.inChannels(), o = g.outChannels(), d = t.dh;
+        Tiling[][] chunks = t.classChunks(parts);
+        Parallel.forEach(parts, q -> {
+            int ry0 = Parallel.chunkStart(d, parts, q), ry1 = Parallel.chunkStart(d, parts, q + 1);
+            for (int r0 = 0; r0 < t.inRows; r0 += d) {
+                toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(),
+                        Math.min(t.inRows, r0 + ry0), Math.min(t.inRows, r0 + ry1));
+            }
+            Workspace ws = Parallel.workspace();
+            for (Tiling s : chunks[q]) steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
+            for (int r0 = 0; r0 < g.outH(); r0 += d) {
+                fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, Math.min(g.outH(), r0 + ry0),
+                        Math.min(g.outH(), r0 + ry1));
+            }
         });
     }
 
@@ -547,6 +594,32 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
 
         private volatile Tiling[] chunks;
+
+        /**
+         * For {@link #rowClasses} over {@code parts} threads: part {@code q}'s blocks (the phases
+         * whose first row is in {@code q}'s share of the row dilation, consecutive in block order)
+         * in chunks of {@link #CHUNK_BLOCKS}, each as a tiling of its own (made once per count).
+         */
+        Tiling[][] classChunks(int parts) {
+            Tiling[][] p = classChunks;
+            if (p == null || p.length != parts) {
+                p = new Tiling[parts][];
+                int from = 0;
+                for (int q = 0; q < parts; q++) {
+                    int ry1 = Parallel.chunkStart(dh, parts, q + 1), to = from;
+                    while (to < blocks && row[to] % dh < ry1) to++;
+                    p[q] = new Tiling[(to - from + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS];
+                    for (int k = 0; k < p[q].length; k++) {
+                        p[q][k] = new Tiling(this, from + k * CHUNK_BLOCKS, Math.min(to, from + (k + 1) * CHUNK_BLOCKS));
+                    }
+                    from = to;
+                }
+                classChunks = p;
+            }
+            return p;
+        }
+
+        private volatile Tiling[][] classChunks;
 
         private int blockRows(int oh, int ry) {
             return ((oh - ry + dh - 1) / dh + size - 1) / size;
