@@ -20,7 +20,9 @@ import java.util.SplittableRandom;
  * buffers once the forward pass is past them, gradients share a few buffers (see
  * {@link GradientPlan}), and a convolution read only by a ReLU runs fused with it. An inference
  * batch larger than any trained on runs on buffers of its own in which nothing is kept for a
- * backward pass, so it costs a few maps' worth of memory, not every layer's.
+ * backward pass, so it costs a few maps' worth of memory, not every layer's. Inference on one to
+ * three examples keeps each Winograd layer's transformed filters until its weights change
+ * ({@link Parameter#markChanged}); for the AlphaGo policy network that is 26 MB.
  *
  * <p>Not thread-safe: one model runs one batch at a time (use {@link #copy()} for another thread).
  */
