@@ -2,6 +2,7 @@ package org.convkit.jmh;
 
 import org.convkit.ops.Conv2dKernel;
 import org.convkit.ops.ConvGeometry;
+import org.convkit.ops.FilterCache;
 import org.convkit.ops.Im2colConv2dKernel;
 import org.convkit.ops.Parallel;
 import org.convkit.ops.Workspace;
@@ -41,6 +42,8 @@ public class ConvKernelBenchmark {
     private ConvGeometry g;
     private final Conv2dKernel kernel = new Im2colConv2dKernel();
     private final Workspace ws = new Workspace();
+    private final FilterCache filters = new FilterCache();
+    private float[] scratch = new float[0];
     private float[] x, w, b, y, dy, dx, dw, db;
 
     static ConvGeometry geometry(String layer) {
@@ -90,6 +93,22 @@ public class ConvKernelBenchmark {
         kernel.forwardRelu(g, x, 0, w, b, y, 0, ws);
         counter.macs += g.macs();
         return y;
+    }
+
+    /**
+     * The forward pass of one example as single-example inference runs it: the layer's filter
+     * transform kept between calls ({@link FilterCache}, the weights unchanged), ReLU fused.
+     */
+    @Benchmark
+    public float[] forwardKeptFilters(MacCounter counter) {
+        kernel.forwardBatch(g, 1, x, w, filters, 0, b, y, true, this::scratch);
+        counter.macs += g.macs();
+        return y;
+    }
+
+    private float[] scratch(int size) {
+        if (scratch.length < size) scratch = new float[size];
+        return scratch;
     }
 
     @Benchmark
