@@ -40,17 +40,9 @@ final class Winograd4x4Forward {
      */
     static final int WIDE_MIN_BATCH = 4;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.winograd4x4", "true"));
-    /** This kernel's tags for its transformed filters in a {@link FilterCache}: as transformed, and packed for the products. */
-    private static final int KIND = 2, KIND_PACKED = 5;
+    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
+    private static final int KIND = 2;
 
-    /**
-     * The distance between the 36 filter matrices packed whole for the products, or 0 where the
-     * products do not take them packed (as {@link WinogradConv2dKernel}'s packed filters).
-     */
-    private static int packedStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
-        if (!Sgemm.VECTOR || VectorWinograd.narrow(t.op) && g.inChannels() <= ScalarGemm.KC) return 0;
-        return WinogradConv2dKernel.stride(VectorGemm.packedBSize(g.inChannels(), g.outChannels()));
-    }
     /** A 6x6 tile for the scalar transforms. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[36]);
 
@@ -115,23 +107,11 @@ final class Winograd4x4Forward {
     private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, FilterCache cache,
                               long version, float[] b, float[] y, boolean relu, IntFunction<float[]> scratch) {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
-        int raw = uStride(g, t), ps = cache != null ? packedStride(g, t) : 0;
+        int raw = uStride(g, t), ps = cache != null ? WinogradConv2dKernel.packedStride(g) : 0;
         boolean packed = ps > 0;
-        float[] u = !packed
-                ? WinogradConv2dKernel.filters(cache, KIND, version, 36 * raw, scratch,
-                        f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
-                                (o0, o1) -> filterTransform(g, w, turned, f, raw, o0, o1)))
-                : WinogradConv2dKernel.filters(cache, KIND_PACKED, version, 36 * ps, scratch, f -> {
-                    // transformed into scratch, then each U[xi] packed for the products
-                    float[] r = scratch.apply(36 * raw);
-                    WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
-                            (o0, o1) -> filterTransform(g, w, turned, r, raw, o0, o1));
-                    WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), 36, (x0, x1) -> {
-                        for (int xi = x0; xi < x1; xi++) {
-                            VectorGemm.packB(r, xi * raw, t.op, g.inChannels(), g.outChannels(), f, xi * ps);
-                        }
-                    });
-                });
+        float[] u = WinogradConv2dKernel.forwardFilters(g, cache, KIND, version, 36, raw, ps, scratch,
+                f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
+                        (o0, o1) -> filterTransform(g, w, turned, f, raw, o0, o1)));
         int su = packed ? ps : raw, is = g.inSize(), os = g.outSize();
         if (wide(g)) {
             // a few blocks per example: the products of GROUP_ROWS blocks' worth of examples at once
@@ -190,7 +170,8 @@ final class Winograd4x4Forward {
             }
         });
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(split, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
+        WinogradConv2dKernel.stage(split, 36,
+                (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         int ytExample = pitch * t.outCols * t.op;
         WinogradConv2dKernel.stage(split, count * oh, (r0, r1) -> {
@@ -209,49 +190,37 @@ final class Winograd4x4Forward {
     private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
                                 boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
-        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
-        float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        if (split && WinogradConv2dKernel.chunked(36, su)) {
+            // each chunk takes small transform-domain matrices of its own
+            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
+                inputTransform(s, xt, cv, 0, s.blocks);
+                WinogradConv2dKernel.products(s, c, o, cv, u, su, packed, cm, 0, 36);
+                outputTransform(s, cm, yt, 0, s.blocks);
+            });
+            return;
+        }
+        float[] v = ws.get(V, 36 * t.sv), m = ws.get(M, 36 * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
             WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(),
                     g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
-            products(t, c, o, v, u, su, packed, m, 0, 36);
+            WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, 0, 36);
             outputTransform(t, m, yt, 0, n);
             WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
-            return;
-        }
-        if (WinogradConv2dKernel.chunked(36, su)) {
-            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
-                inputTransform(s, xt, cv, 0, s.blocks);
-                products(s, c, o, cv, u, su, packed, cm, 0, 36);
-                outputTransform(s, cm, yt, 0, s.blocks);
-            });
             return;
         }
         WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
                 g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(true, 36, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
+        WinogradConv2dKernel.stage(true, 36,
+                (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
                 g.outW(), b, relu, y, yOff, r0, r1));
     }
 
-    /**
-     * {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)},
-     * the {@code U[xi]} {@code su} apart, packed for the products when {@code packed}.
-     */
-    private static void products(WinogradConv2dKernel.Tiling t, int c, int o, float[] v, float[] u, int su, boolean packed,
-                                 float[] m, int x0, int x1) {
-        int n = t.blocks;
-        boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
-        for (int xi = x0; xi < x1; xi++) {
-            if (packed) VectorGemm.gemmPackedB(0, n, o, c, v, xi * t.sv, t.cp, u, xi * su, m, xi * t.sm, t.op, false, null, 0, false);
-            else if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
-            else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
-        }
-    }
 
     // ---------------------------------------------------------------- the transforms
 

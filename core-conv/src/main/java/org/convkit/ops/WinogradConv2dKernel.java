@@ -87,7 +87,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] u = ws.get(U, 16 * uStride(g));
         boolean split = splits();
         stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, o0, o1));
-        example(g, x, xOff, u, 0, b, y, yOff, relu, ws, split);
+        example(g, x, xOff, u, uStride(g), false, b, y, yOff, relu, ws, split);
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] u = ws.get(U, 16 * uStride(tg));
         boolean split = splits();
         stage(split, tg.outChannels(), (o0, o1) -> filterTransform(tg, w, true, u, o0, o1));
-        example(tg, dy, dyOff, u, 0, null, dx, dxOff, false, ws, split);
+        example(tg, dy, dyOff, u, uStride(tg), false, null, dx, dxOff, false, ws, split);
     }
 
     @Override
@@ -123,21 +123,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
                              float[] y, boolean relu, IntFunction<float[]> scratch) {
         check(g);
-        int su = uStride(g), ps = cache != null ? packedStride(g) : 0;
-        float[] u = ps == 0
-                ? filters(cache, KIND, version, 16 * su, scratch,
-                        t -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, t, o0, o1)))
-                : filters(cache, KIND_PACKED, version, 16 * ps, scratch, t -> {
-                    // transformed into scratch, then each U[xi] packed for the products
-                    float[] raw = scratch.apply(16 * su);
-                    stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, raw, o0, o1));
-                    int c = g.inChannels(), o = g.outChannels(), op = padChannels(o);
-                    stage(splits(), 16, (x0, x1) -> {
-                        for (int xi = x0; xi < x1; xi++) VectorGemm.packB(raw, xi * su, op, c, o, t, xi * ps);
-                    });
-                });
+        int ps = cache != null ? packedStride(g) : 0, su = ps > 0 ? ps : uStride(g);
+        float[] u = forwardFilters(g, cache, KIND, version, 16, uStride(g), ps, scratch,
+                f -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, f, o0, o1)));
         int is = g.inSize(), os = g.outSize();
-        Parallel.forEach(n, i -> example(g, x, i * is, u, ps, b, y, i * os, relu, Parallel.workspace(), splits()));
+        Parallel.forEach(n, i -> example(g, x, i * is, u, su, ps > 0, b, y, i * os, relu, Parallel.workspace(), splits()));
     }
 
     @Override
@@ -157,7 +147,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
             boolean split = splits();
             int du = duBase + c * 16 * su;
             for (int i = from; i < to; i++) {
-                if (tg != null) example(tg, dy, i * os, s, 0, null, dx, i * is, false, ws, split);
+                if (tg != null) example(tg, dy, i * os, s, uStride(tg), false, null, dx, i * is, false, ws, split);
                 gradientExample(g, x, i * is, dy, i * os, s, du, i > from, ws, split);
             }
             if (db != null) {
@@ -179,8 +169,10 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** This kernel's tags for its transformed filters in a {@link FilterCache}: as transformed, and packed for the products. */
-    private static final int KIND = 1, KIND_PACKED = 4;
+    /** This kernel's tag for its transformed filters in a {@link FilterCache}. */
+    private static final int KIND = 1;
+    /** Added to a kernel's tag for its transformed filters packed for the products. */
+    private static final int PACKED = 16;
 
     /**
      * The distance between the 16 filter matrices packed whole for the products (see
@@ -191,10 +183,33 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * network's 192x192 products took 650 microseconds a layer with B packed per call against
      * 700 read in place.
      */
-    private static int packedStride(ConvGeometry g) {
-        Tiling t = tiling(g);
-        if (!Sgemm.VECTOR || VectorWinograd.narrow(t.op) && g.inChannels() <= ScalarGemm.KC) return 0;
+    static int packedStride(ConvGeometry g) {
+        if (!Sgemm.VECTOR || narrowProducts(padChannels(g.outChannels()), g.inChannels())) return 0;
         return stride(VectorGemm.packedBSize(g.inChannels(), g.outChannels()));
+    }
+
+    /** Whether the products of {@code c} input channels into {@code op} padded output channels read the filters in place. */
+    private static boolean narrowProducts(int op, int c) {
+        return Sgemm.VECTOR && VectorWinograd.narrow(op) && c <= ScalarGemm.KC;
+    }
+
+    /**
+     * The transformed filters of a forward pass of {@code g}: {@code points} matrices {@code raw}
+     * apart as {@code transform} writes them, or, with {@code ps > 0} (a cache given, see
+     * {@link #packedStride}), each then packed for the products {@code ps} apart; kept in
+     * {@code cache} under {@code kind} (plus {@link #PACKED}) as {@link #filters} does.
+     */
+    static float[] forwardFilters(ConvGeometry g, FilterCache cache, int kind, long version, int points, int raw, int ps,
+                                  IntFunction<float[]> scratch, java.util.function.Consumer<float[]> transform) {
+        if (ps == 0) return filters(cache, kind, version, points * raw, scratch, transform);
+        return filters(cache, kind + PACKED, version, points * ps, scratch, f -> {
+            float[] r = scratch.apply(points * raw);
+            transform.accept(r);
+            int c = g.inChannels(), o = g.outChannels(), op = padChannels(o);
+            stage(splits(), points, (x0, x1) -> {
+                for (int xi = x0; xi < x1; xi++) VectorGemm.packB(r, xi * raw, op, c, o, f, xi * ps);
+            });
+        });
     }
 
     /**
@@ -235,46 +250,48 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     }
 
     /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
-    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int ps, float[] b, float[] y, int yOff,
-                                boolean relu, Workspace ws, boolean split) {
+    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int su, boolean packed, float[] b,
+                                float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
         Tiling t = tiling(g);
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
-        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 16 * t.sv);
-        float[] m = ws.get(M, 16 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        if (split && chunked(16, su)) {
+            // each chunk takes small transform-domain matrices of its own
+            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
+                inputTransform(s, xt, cv, 0, s.blocks);
+                products(s, c, o, cv, u, su, packed, cm, 0, 16);
+                outputTransform(s, cm, yt, 0, s.blocks);
+            });
+            return;
+        }
+        float[] v = ws.get(V, 16 * t.sv), m = ws.get(M, 16 * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
             toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows);
             inputTransform(t, xt, v, 0, n);
-            forwardProducts(t, c, o, v, u, ps, m, 0, 16);
+            products(t, c, o, v, u, su, packed, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
             fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
-            return;
-        }
-        if (chunked(16, ps > 0 ? ps : stride(c * t.op))) {
-            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
-                inputTransform(s, xt, cv, 0, s.blocks);
-                forwardProducts(s, c, o, cv, u, ps, cm, 0, 16);
-                outputTransform(s, cm, yt, 0, s.blocks);
-            });
             return;
         }
         stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
                 g.padTop(), g.padLeft(), r0, r1));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        stage(true, 16, (x0, x1) -> forwardProducts(t, c, o, v, u, ps, m, x0, x1));
+        stage(true, 16, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
         stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
     }
 
     /**
-     * {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)},
-     * the {@code U[xi]} packed {@code ps} apart when {@code ps > 0} (see {@link #packedStride}).
+     * {@code M[xi] (blocks x o) = V[xi] (blocks x c) U[xi] (c x o)} for {@code xi} in {@code [x0, x1)}
+     * (F(2x2) or F(4x4), whose transform-domain points these are), the {@code U[xi]} {@code su}
+     * apart, packed for the products when {@code packed} (see {@link #packedStride}).
      */
-    private static void forwardProducts(Tiling t, int c, int o, float[] v, float[] u, int ps, float[] m, int x0, int x1) {
-        int n = t.blocks, su = stride(c * t.op);
-        boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op) && c <= ScalarGemm.KC;
+    static void products(Tiling t, int c, int o, float[] v, float[] u, int su, boolean packed, float[] m, int x0, int x1) {
+        int n = t.blocks;
+        boolean narrow = narrowProducts(t.op, c);
         for (int xi = x0; xi < x1; xi++) {
-            if (ps > 0) VectorGemm.gemmPackedB(0, n, o, c, v, xi * t.sv, t.cp, u, xi * ps, m, xi * t.sm, t.op, false, null, 0, false);
+            if (packed) VectorGemm.gemmPackedB(0, n, o, c, v, xi * t.sv, t.cp, u, xi * su, m, xi * t.sm, t.op, false, null, 0, false);
             else if (narrow) VectorWinograd.product(v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, n, c);
             else Sgemm.gemmSerial(false, false, n, o, c, v, xi * t.sv, t.cp, u, xi * su, t.op, m, xi * t.sm, t.op, false, null, 0, false);
         }
