@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.ChannelNorm;
 import org.convkit.ops.Normalize;
 import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
@@ -37,6 +38,24 @@ final class BatchNormRuntime extends LayerRuntime {
         this.runningVar = runningVar;
         this.invStd = new double[channels];
     }
+
+    /**
+     * The inference formula with the current running statistics, for a convolution that applies it
+     * to its input (see {@link Model}'s lean passes): the same terms {@link #forward} uses in
+     * inference mode, so the same bits.
+     */
+    ChannelNorm inferenceNorm() {
+        ChannelNorm n = norm;
+        if (n == null) n = norm = new ChannelNorm(channels);
+        float[] rm = runningMean.value().data(), rv = runningVar.value().data();
+        for (int c = 0; c < channels; c++) {
+            double is = 1.0 / Math.sqrt((double) rv[c] + eps);
+            n.set(c, rm[c], is, gamma == null ? 1 : gamma.value().data()[c], beta == null ? 0 : beta.value().data()[c]);
+        }
+        return n;
+    }
+
+    private ChannelNorm norm;
 
     @Override
     List<Parameter> parameters() {

@@ -1,8 +1,10 @@
 package org.convkit.nn;
 
+import org.convkit.ops.ChannelNorm;
 import org.convkit.ops.Conv2dKernel;
 import org.convkit.ops.ConvGeometry;
 import org.convkit.ops.FilterCache;
+import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
 import java.util.List;
@@ -57,6 +59,42 @@ final class ConvRuntime extends LayerRuntime {
             kernel.forwardBatch(g, n, in[0].data(), weight.value().data(), b, out.data(), fusedRelu, chunks::get);
         }
     }
+
+    /**
+     * An inference pass on {@code norm(x)} (null: on {@code x}), with {@code addend} (null: none)
+     * added to the output: a batch normalisation that only this layer reads and a residual sum
+     * that only reads this layer's (ReLU'd) output, run by {@link Model}'s lean passes inside the
+     * convolution where its kernel can ({@link Conv2dKernel#forwardBatchFused}), else as the
+     * separate steps, with the same bits either way.
+     */
+    void inferenceFused(Tensor[] in, Tensor out, ChannelNorm norm, Tensor addend) {
+        float[] b = bias == null ? null : bias.value().data(), x0 = in[0].data(), y = out.data();
+        float[] a = addend == null ? null : addend.data();
+        int n = in[0].dim(0);
+        boolean keep = n <= CACHED_MAX_BATCH;
+        if (kernel.forwardBatchFused(g, n, x0, weight.value().data(), keep ? filters : null, weight.version(), b, y, fusedRelu,
+                norm, a, chunks::get)) {
+            return;
+        }
+        float[] x = x0;
+        if (norm != null) {
+            int plane = g.inH() * g.inW(), c = g.inChannels(), size = n * g.inSize();
+            if (normalised.length < size) normalised = new float[size];
+            float[] xn = normalised;
+            Parallel.forEach(n * c, k -> norm.apply(x0, xn, k * plane, (k + 1) * plane, k % c));
+            x = xn;
+        }
+        if (keep) kernel.forwardBatch(g, n, x, weight.value().data(), filters, weight.version(), b, y, fusedRelu, chunks::get);
+        else kernel.forwardBatch(g, n, x, weight.value().data(), b, y, fusedRelu, chunks::get);
+        if (a != null) {
+            Parallel.forRange(n * g.outSize(), (from, to) -> {
+                for (int k = from; k < to; k++) y[k] += a[k];
+            });
+        }
+    }
+
+    /** The normalised input where the kernel does not apply the normalisation itself. */
+    private float[] normalised = new float[0];
 
     @Override
     void backward(Tensor[] in, Tensor out, Tensor dOut, Tensor[] dIn) {

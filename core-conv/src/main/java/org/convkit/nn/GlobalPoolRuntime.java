@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
 /**
@@ -39,28 +40,79 @@ final class GlobalPoolRuntime extends LayerRuntime {
     void forward(Tensor[] in, Tensor out, boolean training) {
         int n = in[0].dim(0);
         float[] x = in[0].data(), y = out.data();
+        if (!max) {
+            // averages: runs of AVG_RUN outputs (each example's outputs in order) over the threads
+            int runs = (n * groups + AVG_RUN - 1) / AVG_RUN;
+            if ((long) n * groups * len < PARALLEL_MIN) {
+                for (int r = 0; r < runs; r++) averages(x, y, r * AVG_RUN, Math.min(n * groups, (r + 1) * AVG_RUN));
+            } else {
+                Parallel.forEach(runs, r -> averages(x, y, r * AVG_RUN, Math.min(n * groups, (r + 1) * AVG_RUN)));
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int o = 0; o < groups; o++) {
                 int b = i * inSize + base(o);
-                if (max) {
-                    float best = x[b];
-                    int bi = b;
-                    for (int t = 1; t < len && !Float.isNaN(best); t++) {
-                        float v = x[b + t * step];
-                        if (v > best || Float.isNaN(v)) {
-                            best = v;
-                            bi = b + t * step;
-                        }
+                float best = x[b];
+                int bi = b;
+                for (int t = 1; t < len && !Float.isNaN(best); t++) {
+                    float v = x[b + t * step];
+                    if (v > best || Float.isNaN(v)) {
+                        best = v;
+                        bi = b + t * step;
                     }
-                    y[i * groups + o] = best;
-                    argmax[i * groups + o] = bi;
-                } else {
-                    float s = 0;
-                    for (int t = 0; t < len; t++) s += x[b + t * step];
-                    y[i * groups + o] = s / len;
                 }
+                y[i * groups + o] = best;
+                argmax[i * groups + o] = bi;
             }
         }
+    }
+
+    /** Outputs per job of the averages, and the work below which they stay on the calling thread. */
+    private static final int AVG_RUN = 8, PARALLEL_MIN = 1 << 16;
+
+    /**
+     * Averages {@code [k0, k1)} (output {@code k} is example {@code k / groups}'s output
+     * {@code k % groups}), each summed in order as one float: the same bits as one output at a
+     * time, but eight sums advance together, so the additions overlap instead of each waiting
+     * for the one before (res15's pool over 45 maps of 4,040 took 129 microseconds one at a time).
+     */
+    private void averages(float[] x, float[] y, int k0, int k1) {
+        int k = k0;
+        for (; k + 8 <= k1; k += 8) {
+            int b0 = start(k), b1 = start(k + 1), b2 = start(k + 2), b3 = start(k + 3);
+            int b4 = start(k + 4), b5 = start(k + 5), b6 = start(k + 6), b7 = start(k + 7);
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int t = 0, d = 0; t < len; t++, d += step) {
+                s0 += x[b0 + d];
+                s1 += x[b1 + d];
+                s2 += x[b2 + d];
+                s3 += x[b3 + d];
+                s4 += x[b4 + d];
+                s5 += x[b5 + d];
+                s6 += x[b6 + d];
+                s7 += x[b7 + d];
+            }
+            y[k] = s0 / len;
+            y[k + 1] = s1 / len;
+            y[k + 2] = s2 / len;
+            y[k + 3] = s3 / len;
+            y[k + 4] = s4 / len;
+            y[k + 5] = s5 / len;
+            y[k + 6] = s6 / len;
+            y[k + 7] = s7 / len;
+        }
+        for (; k < k1; k++) {
+            int b = start(k);
+            float s = 0;
+            for (int t = 0; t < len; t++) s += x[b + t * step];
+            y[k] = s / len;
+        }
+    }
+
+    /** Where output {@code k} (counted over the batch) starts its reduction. */
+    private int start(int k) {
+        return (k / groups) * inSize + base(k % groups);
     }
 
     @Override

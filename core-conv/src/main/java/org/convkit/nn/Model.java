@@ -106,8 +106,73 @@ public final class Model {
                 inferenceAlias[v] = inferenceAlias[sources[j][0]];
             }
         }
+        this.leanSkip = new boolean[sources.length];
+        this.leanNorm = new int[sources.length];
+        this.leanAddend = new int[sources.length];
+        java.util.Arrays.fill(leanNorm, -1);
+        java.util.Arrays.fill(leanAddend, -1);
+        planLeanFusions(inferenceAlias);
         this.inferenceActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex,
                 inferenceAlias, runtimes, false));
+    }
+
+    // Lean passes (inference with no backward pass to follow) run some nodes inside a convolution:
+    // per node, whether it is skipped, and per convolution node, the batch normalisation node whose
+    // formula it applies to its input and the value it adds to its output (-1: none).
+    private final boolean[] leanSkip;
+    private final int[] leanNorm;
+    private final int[] leanAddend;
+
+    /** The number of nodes lean passes run inside a convolution (for tests). */
+    int leanFusions() {
+        int k = 0;
+        for (boolean s : leanSkip) if (s) k++;
+        return k;
+    }
+
+    /** The value's readers among the nodes. */
+    private int[] readers(int v) {
+        return java.util.stream.IntStream.range(0, sources.length)
+                .filter(j -> java.util.Arrays.stream(sources[j]).anyMatch(s -> s == v)).toArray();
+    }
+
+    /**
+     * Plans the lean passes' fusions into {@code alias}. A residual sum {@code relu(conv(x)) + kept}
+     * whose ReLU (fused with its convolution) has no other reader is written by the convolution
+     * straight into the sum's buffer, where {@code kept} is ready before the convolution runs.
+     * A batch normalisation whose only reader is a convolution is applied by that convolution
+     * to its input as it copies it, and its own output is never written (its value shares its
+     * input's buffer). res15 has six such sums and twelve such normalisations between its
+     * convolutions, each a pass over a 727 KB map.
+     */
+    private void planLeanFusions(int[] alias) {
+        for (int a = 0; a < sources.length; a++) {
+            int av = inputCount + a;
+            if (!(spec.nodes().get(a).layer() instanceof Add) || sources[a].length != 2) continue;
+            for (int k = 0; k < 2; k++) {
+                int s = sources[a][k], other = sources[a][1 - k];
+                if (s < inputCount || s == other || s == outputIndex || readers(s).length != 1) continue;
+                if (!(spec.nodes().get(s - inputCount).layer() instanceof Relu)) continue;
+                int cv = sources[s - inputCount][0], c = cv - inputCount;
+                if (cv < inputCount || actAlias[cv] != s || !(runtimes.get(c) instanceof ConvRuntime)) continue;
+                if (other >= cv || alias[other] == alias[s]) continue;
+                int root = alias[s];
+                for (int v = 0; v < alias.length; v++) if (alias[v] == root) alias[v] = alias[av];
+                leanAddend[c] = other;
+                leanSkip[a] = true;
+                break;
+            }
+        }
+        for (int b = 0; b < sources.length; b++) {
+            int bv = inputCount + b, src = sources[b][0];
+            if (!(runtimes.get(b) instanceof BatchNormRuntime) || bv == outputIndex || src < inputCount) continue;
+            int[] r = readers(bv);
+            if (r.length != 1 || !(spec.nodes().get(r[0]).layer() instanceof Conv2d) || sources[r[0]].length != 1) continue;
+            if (alias[bv] != bv) continue;
+            alias[bv] = alias[src];
+            leanNorm[r[0]] = b;
+            leanSkip[b] = true;
+        }
     }
 
     /** One set of activation buffers, laid out by a plan, sized for the largest batch seen. */
@@ -412,7 +477,12 @@ public final class Model {
         for (int j = 0; j < runtimes.size(); j++) {
             Tensor[] ins = insOf[j];
             for (int k = 0; k < ins.length; k++) ins[k] = views[sources[j][k]];
-            if (lean) runtimes.get(j).inferenceOnly(ins, views[inputCount + j]);
+            if (lean && leanSkip[j]) continue;
+            if (lean && (leanNorm[j] >= 0 || leanAddend[j] >= 0)) {
+                ((ConvRuntime) runtimes.get(j)).inferenceFused(ins, views[inputCount + j],
+                        leanNorm[j] >= 0 ? ((BatchNormRuntime) runtimes.get(leanNorm[j])).inferenceNorm() : null,
+                        leanAddend[j] >= 0 ? views[leanAddend[j]] : null);
+            } else if (lean) runtimes.get(j).inferenceOnly(ins, views[inputCount + j]);
             else runtimes.get(j).forward(ins, views[inputCount + j], training);
         }
         lastTraining = training;

@@ -64,6 +64,21 @@ public interface Conv2dKernel {
     }
 
     /**
+     * As {@link #forwardBatch(ConvGeometry, int, float[], float[], FilterCache, long, float[], float[], boolean, IntFunction)}
+     * on the input normalised by {@code norm} (batch normalisation's inference formula per input
+     * channel; null for none), then {@code y += addend} (a map of {@code y}'s layout; null for
+     * none), with the same bits as the three steps apart: a kernel that copies its input and
+     * output into layouts of its own applies them in the copies, so neither the normalised
+     * input nor the sum before the addition is ever written. Returns false, having done
+     * nothing, where this kernel does not fuse them for {@code g} and {@code n}; the default never does.
+     */
+    default boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
+                                      float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                      IntFunction<float[]> scratch) {
+        return false;
+    }
+
+    /**
      * The backward pass of {@code n} examples: overwrites {@code dx} (skipped when null) and adds
      * the batch's gradients into {@code dw} and {@code db} (may be null). The default sums weight
      * gradients per fixed chunk of the batch ({@link Parallel#CHUNKS}), chunks on the pool, and then

@@ -109,6 +109,16 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
     }
 
     @Override
+    public boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
+                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                     java.util.function.IntFunction<float[]> scratch) {
+        if (winograd(g) && Winograd4x4Forward.chosen(g, n)) {
+            return Winograd4x4Forward.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, scratch);
+        }
+        return winograd(g) && WINOGRAD.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, scratch);
+    }
+
+    @Override
     public void backwardBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] db,
                               java.util.function.IntFunction<float[]> scratch) {
         if (winograd(g) && (dx == null || WinogradConv2dKernel.handlesBackwardData(g))) {

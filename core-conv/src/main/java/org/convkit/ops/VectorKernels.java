@@ -148,4 +148,33 @@ final class VectorKernels {
         }
         return k;
     }
+
+    /**
+     * {@link ChannelNorm#applyChannelsLast} on vectors of doubles, lane by lane the operations of
+     * {@link #normalize}, each lane with its channel's terms; false where the vector shapes do
+     * not allow it ({@code cs} not a multiple of the double vector's length).
+     */
+    static boolean normalizeChannelsLast(float[] xt, int at, int cells, int cs, double[] mean, double[] invStd,
+                                         double[] gamma, double[] beta) {
+        int n = DS.length();
+        if (HALF.length() != n || cs % n != 0 || cs > mean.length) return false;
+        for (int k = 0; k < cs; k += n) {
+            DoubleVector m = DoubleVector.fromArray(DS, mean, k), s = DoubleVector.fromArray(DS, invStd, k);
+            DoubleVector g = DoubleVector.fromArray(DS, gamma, k), b = DoubleVector.fromArray(DS, beta, k);
+            for (int cell = 0, o = at + k; cell < cells; cell++, o += cs) {
+                DoubleVector xd = (DoubleVector) FloatVector.fromArray(HALF, xt, o).convertShape(VectorOperators.F2D, DS, 0);
+                FloatVector h = (FloatVector) xd.sub(m).mul(s).convertShape(VectorOperators.D2F, HALF, 0);
+                DoubleVector hd = (DoubleVector) h.convertShape(VectorOperators.F2D, DS, 0);
+                ((FloatVector) hd.mul(g).add(b).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(xt, o);
+            }
+        }
+        return true;
+    }
+
+    /** {@code y += e} on {@code [at, at + len)} in whole vectors; returns where the scalar loop goes on. */
+    static int add(float[] y, float[] e, int at, int len) {
+        int k = at, end = at + len, l = S.length();
+        for (; k + l <= end; k += l) FloatVector.fromArray(S, y, k).add(FloatVector.fromArray(S, e, k)).intoArray(y, k);
+        return k;
+    }
 }

@@ -122,12 +122,21 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
                              float[] y, boolean relu, IntFunction<float[]> scratch) {
+        forwardBatchFused(g, n, x, w, cache, version, b, y, relu, null, null, scratch);
+    }
+
+    @Override
+    public boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
+                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                     IntFunction<float[]> scratch) {
         check(g);
         int ps = cache != null ? packedStride(g) : 0, su = ps > 0 ? ps : uStride(g);
         float[] u = forwardFilters(g, cache, KIND, version, 16, uStride(g), ps, scratch,
                 f -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, f, o0, o1)));
         int is = g.inSize(), os = g.outSize();
-        Parallel.forEach(n, i -> example(g, x, i * is, u, su, ps > 0, b, y, i * os, relu, Parallel.workspace(), splits()));
+        Parallel.forEach(n, i -> example(g, x, i * is, u, su, ps > 0, b, y, i * os, relu, Parallel.workspace(), splits(),
+                norm, addend));
+        return true;
     }
 
     @Override
@@ -252,12 +261,20 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
     private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int su, boolean packed, float[] b,
                                 float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
+        example(g, x, xOff, u, su, packed, b, y, yOff, relu, ws, split, null, null);
+    }
+
+    /** As above, {@code norm} (if not null) applied to the input as it is copied and {@code addend} (if not null) added to the output. */
+    private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int su, boolean packed, float[] b,
+                                float[] y, int yOff, boolean relu, Workspace ws, boolean split, ChannelNorm norm,
+                                float[] addend) {
         Tiling t = tiling(g);
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
-        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        float[] xt = split ? paddedInput(ws, t) : ws.get(XT, t.inRows * t.inCols * t.cp);
+        float[] yt = ws.get(YT, t.outRows * t.outCols * t.op);
         if (split && chunked(16, su)) {
             // each chunk takes small transform-domain matrices of its own
-            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, (s, cv, cm) -> {
+            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, norm, addend, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
                 products(s, c, o, cv, u, su, packed, cm, 0, 16);
                 outputTransform(s, cm, yt, 0, s.blocks);
@@ -267,19 +284,20 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] v = ws.get(V, 16 * t.sv), m = ws.get(M, 16 * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
-            toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows);
+            toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows,
+                    norm, false);
             inputTransform(t, xt, v, 0, n);
             products(t, c, o, v, u, su, packed, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
-            fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH());
+            fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH(), addend);
             return;
         }
         stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft(), r0, r1));
+                g.padTop(), g.padLeft(), r0, r1, norm, true));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
         stage(true, 16, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
         stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
+        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1, addend));
     }
 
     /**
@@ -362,6 +380,16 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         Parallel.forEach(parts, p -> body.run(Parallel.chunkStart(n, parts, p), Parallel.chunkStart(n, parts, p + 1)));
     }
 
+    /**
+     * The zero-padded channels-last input copy of one example of tiling {@code t} split over the
+     * threads: kept for that tiling in the calling thread's workspace, so its margins stay zero
+     * from one call to the next ({@code toChannelsLast(..., clean = true)}). Only single examples
+     * keep them (a few MB for res15's five layouts), where the latency is.
+     */
+    static float[] paddedInput(Workspace ws, Tiling t) {
+        return ws.kept(t, t.inRows * t.inCols * t.cp);
+    }
+
     // ---------------------------------------------------------------- one example in chunks of blocks
 
     /** The transform-domain steps of one chunk of an example's blocks. */
@@ -413,16 +441,17 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * otherwise the channels-last copy by rows, {@link #chunks}, and the copy back by rows.
      */
     static void chunkedExample(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
-                               float[] b, float[] y, int yOff, boolean relu, ChunkSteps steps) {
+                               float[] b, float[] y, int yOff, boolean relu, ChannelNorm norm, float[] addend,
+                               ChunkSteps steps) {
         int c = g.inChannels(), o = g.outChannels();
         if (CLASSES_ON && t.dh >= Parallel.threads()) {
-            rowClasses(g, t, points, x, xOff, xt, yt, b, y, yOff, relu, steps);
+            rowClasses(g, t, points, x, xOff, xt, yt, b, y, yOff, relu, norm, addend, steps);
             return;
         }
         stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft(), r0, r1));
+                g.padTop(), g.padLeft(), r0, r1, norm, true));
         chunks(t, points, steps);
-        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1));
+        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1, addend));
     }
 
     /**
@@ -434,14 +463,15 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * dilated layers moved every map between the two cores' caches at each of five steps.
      */
     private static void rowClasses(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
-                                   float[] b, float[] y, int yOff, boolean relu, ChunkSteps steps) {
+                                   float[] b, float[] y, int yOff, boolean relu, ChannelNorm norm, float[] addend,
+                                   ChunkSteps steps) {
         int parts = Math.min(Parallel.threads(), t.dh), c = g.inChannels(), o = g.outChannels(), d = t.dh;
         Tiling[][] chunks = t.classChunks(parts);
         Parallel.forEach(parts, q -> {
             int ry0 = Parallel.chunkStart(d, parts, q), ry1 = Parallel.chunkStart(d, parts, q + 1);
             for (int r0 = 0; r0 < t.inRows; r0 += d) {
                 toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(),
-                        Math.min(t.inRows, r0 + ry0), Math.min(t.inRows, r0 + ry1));
+                        Math.min(t.inRows, r0 + ry0), Math.min(t.inRows, r0 + ry1), norm, true);
             }
             Workspace ws = Parallel.workspace();
             for (Tiling s : chunks[q]) steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
@@ -450,6 +480,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                         Math.min(g.outH(), r0 + ry1));
             }
         });
+        if (addend != null) {
+            // by channels once both threads are done: the classes' rows share cache lines at their
+            // ends, and adding class by class (dilation 2: every other row) made the threads fight over them
+            int plane = g.outH() * g.outW();
+            stage(true, o, (c0, c1) -> addRun(y, addend, yOff + c0 * plane, (c1 - c0) * plane));
+        }
     }
 
     // ---------------------------------------------------------------- layout
@@ -657,6 +693,18 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      */
     static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
                                int top, int left, int r0, int r1) {
+        toChannelsLast(src, off, channels, h, w, dst, rows, cols, cs, top, left, r0, r1, null, false);
+    }
+
+    /**
+     * As above, with {@code norm} (if not null) applied to the map's values as they land, each
+     * row while it is in L1; the zero padding stays zero, as it is around a normalised map. With
+     * {@code clean}, {@code dst}'s cells outside the map already hold zeros ({@link #paddedInput})
+     * and only the map's cells are written: res15's dilation-16 layer pads its 101 x 40 maps to
+     * 181 x 120, whose 3.3 MB of margins were cleared on every call.
+     */
+    static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
+                               int top, int left, int r0, int r1, ChannelNorm norm, boolean clean) {
         int xlim = Math.max(0, Math.min(w, cols - left));
         int y0 = Math.max(r0, top), y1 = Math.min(r1, top + h);
         // whole blocks of 16 columns go through the register transpose, 16 channels at a time, which
@@ -665,11 +713,13 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         for (int r = r0; r < r1; r++) {
             int row = r * cols * cs;
             if (r < y0 || r >= y1) {
-                Arrays.fill(dst, row, row + cols * cs, 0f);
+                if (!clean) Arrays.fill(dst, row, row + cols * cs, 0f);
                 continue;
             }
-            Arrays.fill(dst, row, row + left * cs, 0f);
-            Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
+            if (!clean) {
+                Arrays.fill(dst, row, row + left * cs, 0f);
+                Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
+            }
             for (int q = left + full; cs > channels && q < left + xlim; q++) {
                 Arrays.fill(dst, row + q * cs + channels, row + (q + 1) * cs, 0f);
             }
@@ -694,6 +744,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                     }
                 }
             }
+            if (norm != null) norm.applyChannelsLast(dst, (r * cols + left) * cs, xlim, cs);
         }
         for (int ch = 0; ch < channels && !vector; ch++) {
             int s = off + ch * plane;
@@ -702,12 +753,45 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 for (int ix = 0; ix < xlim; ix++) dst[d + ix * cs] = src[si + ix];
             }
         }
+        for (int r = y0; r < y1 && !vector && norm != null; r++) norm.applyChannelsLast(dst, (r * cols + left) * cs, xlim, cs);
     }
 
     /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
     static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
                                          int yOff, int oy0, int oy1) {
         fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
+    }
+
+    /**
+     * As above, then {@code y += addend} (the same layout and offset as {@code y}) on those rows
+     * where {@code addend} is not null (see {@link #addRows}).
+     */
+    static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
+                                 int yOff, int oy0, int oy1, float[] addend) {
+        fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
+        if (addend != null) addRows(y, addend, yOff, o, oh, ow, oh, oy0, oy1);
+    }
+
+    /**
+     * {@code y += e} on the rows {@code r} of each of {@code o} channels of {@code oh x ow} maps
+     * whose remainder modulo {@code period} is in {@code [from, to)}: a residual sum
+     * {@code relu(conv) + kept}, the same bits as a pass of its own. Channel by channel, so
+     * {@code e} is read as one stream at a time; row by row across the channels (45 streams 16 KB
+     * apart in res15) the prefetchers lost track, and adding each row as it was written took 50
+     * microseconds more per map than a pass of its own.
+     */
+    static void addRows(float[] y, float[] e, int yOff, int o, int oh, int ow, int period, int from, int to) {
+        for (int co = 0; co < o; co++) {
+            for (int r0 = 0; r0 < oh; r0 += period) {
+                int a = Math.min(oh, r0 + from), b = Math.min(oh, r0 + to);
+                if (a < b) addRun(y, e, yOff + (co * oh + a) * ow, (b - a) * ow);
+            }
+        }
+    }
+
+    private static void addRun(float[] y, float[] e, int at, int len) {
+        int k = Sgemm.VECTOR ? VectorKernels.add(y, e, at, len) : at;
+        for (; k < at + len; k++) y[k] += e[k];
     }
 
     /** A 16 x 16 block for the last, partial block of columns of {@link #fromChannelsLast}. */

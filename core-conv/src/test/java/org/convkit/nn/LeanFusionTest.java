@@ -1,0 +1,153 @@
+package org.convkit.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.convkit.ops.Parallel;
+import org.convkit.tensor.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lean inference passes run batch normalisations and residual sums inside the convolutions next
+ * to them; they must give the bits of the same model run node by node. The node-by-node
+ * reference is inference on the training buffers (a model that has trained on a batch at least
+ * as large runs inference there, with no fusion), its running statistics reset to the lean
+ * model's after that training pass.
+ */
+class LeanFusionTest {
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A residual network in res15's pattern on 20 channels (not a multiple of the vector width):
+     * F(4x4,3x3) and dilated layers, a 5x5 layer (no Winograd: the steps run apart), a 72-channel
+     * layer (F(2x2,3x3) one example at a time, grouped examples from four on, which do not fuse),
+     * normalisations with and without learned scale and shift.
+     */
+    private static ModelSpec spec() {
+        return spec(true);
+    }
+
+    /** With {@code norms} false, the same network without its normalisations (backward after inference refuses them). */
+    private static ModelSpec spec(boolean norms) {
+        ModelBuilder b = new ModelBuilder("lean");
+        Node x = b.input("x", 3, 14, 11);
+        Node kept = x.then("conv0", Conv2d.of(20, 3).withPadding(Padding.of(1)).withBias(false)).then("relu0", new Relu());
+        x = kept.then("conv1", Conv2d.of(20, 3).withPadding(Padding.of(1))).then("relu1", new Relu())
+                .then("bn1", norms ? BatchNorm2d.of() : new Dropout(0));
+        x = x.then("conv2", Conv2d.of(20, 3).withPadding(Padding.of(2)).withDilation(2).withBias(false))
+                .then("relu2", new Relu());
+        kept = b.add("res2", new Add(), x, kept);
+        x = norms ? kept.then("bn2", BatchNorm2d.withoutAffine()) : kept;
+        x = x.then("conv3", Conv2d.of(20, 5).withPadding(Padding.of(2))).then("relu3", new Relu());
+        kept = b.add("res3", new Add(), kept, x);
+        x = norms ? kept.then("bn3", BatchNorm2d.of()) : kept;
+        x = x.then("conv4", Conv2d.of(72, 3).withPadding(Padding.of(1))).then("relu4", new Relu());
+        if (norms) x = x.then("bn4", BatchNorm2d.withoutAffine());
+        x = x.then("conv5", Conv2d.of(20, 3).withPadding(Padding.of(3)).withDilation(3)).then("relu5", new Relu());
+        if (norms) x = x.then("bn5", BatchNorm2d.withoutAffine());
+        x = x.then("pool", new GlobalAvgPool2d()).then("out", Dense.of(4));
+        return b.build(x);
+    }
+
+    private static Tensor input(int n, long seed) {
+        Tensor x = Tensor.zeros(n, 3, 14, 11);
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < x.size(); i++) x.data()[i] = (float) (r.nextDouble() * 2 - 1);
+        return x;
+    }
+
+    /** A model whose normalisations have running statistics and affine terms away from their initial values. */
+    private static Model model(long seed) {
+        Model m = Model.create(spec(), seed);
+        SplittableRandom r = new SplittableRandom(seed + 1);
+        for (Parameter p : m.parameters().values()) {
+            String name = p.name();
+            if (!name.startsWith("bn")) continue;
+            Tensor v = Tensor.zeros(p.value().shape());
+            for (int i = 0; i < v.size(); i++) {
+                v.data()[i] = (float) (name.endsWith("running_var") || name.endsWith("gamma")
+                        ? 0.2 + r.nextDouble() * 2 : r.nextDouble() - 0.5);
+            }
+            m.setParameter(name, v);
+        }
+        return m;
+    }
+
+    /** The same model's inference run node by node (see the class comment). */
+    private static float[] nodeByNode(Model m, Tensor x) {
+        Model ref = m.copy();
+        ref.forward(true, input(x.dim(0), 99));
+        for (Parameter p : m.parameters().values()) ref.setParameter(p.name(), p.value());
+        return ref.forward(false, x).toArray();
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
+    }
+
+    @Test
+    void fusesTheSumsAndNormalisationsNextToConvolutions() {
+        // res2 and res3 into conv2 and conv3; bn1..bn4 into the convolutions that read them
+        // (bn5 feeds the pooling, so it runs on its own)
+        assertEquals(6, model(1).leanFusions());
+        assertEquals(18, Model.create(org.convkit.zoo.ReferenceNetworks.kwsRes15(), 1).leanFusions());
+    }
+
+    @Test
+    void leanPassesGiveTheBitsOfTheNodeByNodePass() {
+        for (int threads : new int[]{1, 2}) {
+            Parallel.setThreads(threads);
+            for (int n : new int[]{1, 2, 5}) {
+                Model m = model(3);
+                Tensor x = input(n, 10 + n);
+                float[] lean = m.forward(false, x).toArray();
+                assertArrayEquals(nodeByNode(m, x), lean, threads + " threads, batch " + n);
+                assertArrayEquals(lean, m.forward(false, x).toArray(), "again on the kept filters, batch " + n);
+            }
+        }
+    }
+
+    @Test
+    void leanPassesFollowChangedStatistics() {
+        Model m = model(4);
+        Tensor x = input(1, 5);
+        float[] before = m.forward(false, x).toArray();
+        Tensor mean = m.parameter("bn2.running_mean").value().copy();
+        for (int i = 0; i < mean.size(); i++) mean.data()[i] += 0.25f;
+        m.setParameter("bn2.running_mean", mean);
+        float[] after = m.forward(false, x).toArray();
+        assertFalse(Arrays.equals(before, after), "bn2's new mean reached the output");
+        assertArrayEquals(nodeByNode(m, x), after);
+    }
+
+    @Test
+    void backwardAfterALeanPassSeesTheNodeByNodeValues() {
+        Model m = Model.create(spec(false), 5), ref = m.copy();
+        assertEquals(2, m.leanFusions(), "the two residual sums");
+        Tensor x = input(2, 6);
+        m.forward(false, x);
+        ref.forward(false, x);
+        Tensor g = Tensor.zeros(2, 4);
+        for (int i = 0; i < g.size(); i++) g.data()[i] = (i % 3 - 1) * 0.5f;
+        m.backward(g);
+        ref.backward(g);
+        for (Parameter p : m.parameters().values()) {
+            if (!p.trainable()) continue;
+            assertArrayEquals(ref.parameter(p.name()).grad().toArray(), p.grad().toArray(), p.name());
+        }
+        assertTrue(Arrays.stream(toDoubles(m.parameter("conv1.weight").grad().toArray())).anyMatch(v -> v != 0),
+                "conv1 has a gradient");
+    }
+}
