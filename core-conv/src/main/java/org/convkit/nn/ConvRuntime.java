@@ -62,20 +62,25 @@ final class ConvRuntime extends LayerRuntime {
 
     /**
      * An inference pass on {@code norm(x)} (null: on {@code x}), with {@code addend} (null: none)
-     * added to the output: a batch normalisation that only this layer reads and a residual sum
-     * that only reads this layer's (ReLU'd) output, run by {@link Model}'s lean passes inside the
-     * convolution where its kernel can ({@link Conv2dKernel#forwardBatchFused}), else as the
-     * separate steps, with the same bits either way.
+     * added to the output, the maps stored as {@code layout}'s flags say
+     * ({@link Conv2dKernel#INPUT_CHANNELS_LAST} and the others): a batch normalisation that only
+     * this layer reads and a residual sum that only reads this layer's (ReLU'd) output, run by
+     * {@link Model}'s lean passes inside the convolution where its kernel can
+     * ({@link Conv2dKernel#forwardBatchFused}), else, for channels-first maps, as the separate
+     * steps, with the same bits either way.
+     *
+     * @throws IllegalStateException if a layout asks for channels-last maps that the kernel does not run
      */
-    void inferenceFused(Tensor[] in, Tensor out, ChannelNorm norm, Tensor addend) {
+    void inferenceFused(Tensor[] in, Tensor out, ChannelNorm norm, Tensor addend, int layout) {
         float[] b = bias == null ? null : bias.value().data(), x0 = in[0].data(), y = out.data();
         float[] a = addend == null ? null : addend.data();
         int n = in[0].dim(0);
         boolean keep = n <= CACHED_MAX_BATCH;
         if (kernel.forwardBatchFused(g, n, x0, weight.value().data(), keep ? filters : null, weight.version(), b, y, fusedRelu,
-                norm, a, chunks::get)) {
+                norm, a, layout, chunks::get)) {
             return;
         }
+        if (layout != 0) throw new IllegalStateException("the kernel does not run channels-last maps of " + g + " for " + n + " examples");
         float[] x = x0;
         if (norm != null) {
             int plane = g.inH() * g.inW(), c = g.inChannels(), size = n * g.inSize();
@@ -91,6 +96,11 @@ final class ConvRuntime extends LayerRuntime {
                 for (int k = from; k < to; k++) y[k] += a[k];
             });
         }
+    }
+
+    /** Whether the kernel runs this layer's batches of one to {@link #CACHED_MAX_BATCH} in any layout. */
+    boolean anyLayout() {
+        return g.groups() == 1 && kernel.fusesSmallBatches(g);
     }
 
     /** The normalised input where the kernel does not apply the normalisation itself. */

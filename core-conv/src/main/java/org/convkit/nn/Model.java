@@ -112,6 +112,7 @@ public final class Model {
         java.util.Arrays.fill(leanNorm, -1);
         java.util.Arrays.fill(leanAddend, -1);
         planLeanFusions(inferenceAlias);
+        this.leanLayout = planChannelsLast(inferenceAlias);
         this.inferenceActs = new Activations(ActivationPlan.of(sources, valueShapes, inputCount, outputIndex,
                 inferenceAlias, runtimes, false));
     }
@@ -122,11 +123,81 @@ public final class Model {
     private final boolean[] leanSkip;
     private final int[] leanNorm;
     private final int[] leanAddend;
+    // per convolution node, the layout flags of lean passes of at most ConvRuntime.CACHED_MAX_BATCH
+    // examples (Conv2dKernel.INPUT_CHANNELS_LAST and the others)
+    private final int[] leanLayout;
 
     /** The number of nodes lean passes run inside a convolution (for tests). */
     int leanFusions() {
         int k = 0;
         for (boolean s : leanSkip) if (s) k++;
+        return k;
+    }
+
+    /**
+     * Which maps lean passes of one to {@link ConvRuntime#CACHED_MAX_BATCH} examples keep
+     * channels-last ({@code [h][w][c]}): those whose every writer and reader handles that layout,
+     * so that consecutive Winograd layers hand their maps on without the transposes into and out
+     * of their channels-last copies (res15: 24 of 26, about 30 % of a layer's work one example at
+     * a time). A buffer (a value with its aliases) is channels-last or not as a whole. Writers and
+     * readers that handle either layout: convolutions whose kernel runs them
+     * ({@link ConvRuntime#anyLayout}, which also take a channels-first addend into a
+     * channels-last output, but not the other way); element-wise layers (sums, activations,
+     * dropout), whose inputs and output must agree. Every other layer, the model's output and its
+     * inputs are channels-first. Returns the convolutions' layout flags.
+     */
+    private int[] planChannelsLast(int[] alias) {
+        int total = valueShapes.length;
+        boolean[] last = new boolean[total];
+        for (int v = inputCount; v < total; v++) last[v] = alias[v] == v;
+        last[alias[outputIndex]] = false;
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int j = 0; j < sources.length; j++) {
+                int root = alias[inputCount + j];
+                LayerSpec layer = spec.nodes().get(j).layer();
+                if (leanSkip[j]) continue; // runs inside a convolution, on its buffers
+                if (runtimes.get(j) instanceof ConvRuntime c && layer instanceof Conv2d && c.anyLayout()) {
+                    int a = leanAddend[j] >= 0 ? alias[leanAddend[j]] : -1;
+                    if (a >= inputCount && !last[root] && last[a]) {
+                        last[a] = false;
+                        changed = true;
+                    }
+                    continue;
+                }
+                boolean elementwise = layer instanceof Add || layer instanceof Relu || layer instanceof Tanh
+                        || layer instanceof Sigmoid || layer instanceof Dropout;
+                boolean all = last[root];
+                for (int src : sources[j]) all &= src >= inputCount && last[alias[src]];
+                if (elementwise && all) continue;
+                // channels-first here: the node's own buffer and every buffer it reads
+                changed |= last[root];
+                last[root] = false;
+                for (int src : sources[j]) {
+                    if (src < inputCount) continue;
+                    changed |= last[alias[src]];
+                    last[alias[src]] = false;
+                }
+            }
+        }
+        int[] layout = new int[sources.length];
+        for (int j = 0; j < sources.length; j++) {
+            if (!(runtimes.get(j) instanceof ConvRuntime c) || !c.anyLayout() || leanSkip[j]) continue;
+            int src = sources[j][0], f = 0;
+            if (src >= inputCount && last[alias[src]]) f |= Conv2dKernel.INPUT_CHANNELS_LAST;
+            if (last[alias[inputCount + j]]) f |= Conv2dKernel.OUTPUT_CHANNELS_LAST;
+            if (leanAddend[j] >= inputCount && last[alias[leanAddend[j]]]) f |= Conv2dKernel.ADDEND_CHANNELS_LAST;
+            layout[j] = f;
+        }
+        return layout;
+    }
+
+    /** The number of convolutions that lean single-example passes run with channels-last input and output (for tests). */
+    int channelsLastLayers() {
+        int k = 0;
+        for (int f : leanLayout) {
+            if ((f & Conv2dKernel.INPUT_CHANNELS_LAST) != 0 && (f & Conv2dKernel.OUTPUT_CHANNELS_LAST) != 0) k++;
+        }
         return k;
     }
 
@@ -478,10 +549,11 @@ public final class Model {
             Tensor[] ins = insOf[j];
             for (int k = 0; k < ins.length; k++) ins[k] = views[sources[j][k]];
             if (lean && leanSkip[j]) continue;
-            if (lean && (leanNorm[j] >= 0 || leanAddend[j] >= 0)) {
+            int layout = lean && views[inputCount + j].dim(0) <= ConvRuntime.CACHED_MAX_BATCH ? leanLayout[j] : 0;
+            if (lean && (leanNorm[j] >= 0 || leanAddend[j] >= 0 || layout != 0)) {
                 ((ConvRuntime) runtimes.get(j)).inferenceFused(ins, views[inputCount + j],
                         leanNorm[j] >= 0 ? ((BatchNormRuntime) runtimes.get(leanNorm[j])).inferenceNorm() : null,
-                        leanAddend[j] >= 0 ? views[leanAddend[j]] : null);
+                        leanAddend[j] >= 0 ? views[leanAddend[j]] : null, layout);
             } else if (lean) runtimes.get(j).inferenceOnly(ins, views[inputCount + j]);
             else runtimes.get(j).forward(ins, views[inputCount + j], training);
         }

@@ -63,18 +63,35 @@ public interface Conv2dKernel {
         forwardBatch(g, n, x, w, b, y, relu, scratch);
     }
 
+    /** A layout flag of {@link #forwardBatchFused}: the input maps are stored channels-last, {@code [h][w][c]} per example. */
+    int INPUT_CHANNELS_LAST = 1;
+    /** A layout flag of {@link #forwardBatchFused}: the output maps are stored channels-last. */
+    int OUTPUT_CHANNELS_LAST = 2;
+    /** A layout flag of {@link #forwardBatchFused}: the addend is stored channels-last. */
+    int ADDEND_CHANNELS_LAST = 4;
+
     /**
      * As {@link #forwardBatch(ConvGeometry, int, float[], float[], FilterCache, long, float[], float[], boolean, IntFunction)}
      * on the input normalised by {@code norm} (batch normalisation's inference formula per input
-     * channel; null for none), then {@code y += addend} (a map of {@code y}'s layout; null for
-     * none), with the same bits as the three steps apart: a kernel that copies its input and
-     * output into layouts of its own applies them in the copies, so neither the normalised
-     * input nor the sum before the addition is ever written. Returns false, having done
-     * nothing, where this kernel does not fuse them for {@code g} and {@code n}; the default never does.
+     * channel; null for none), then {@code y += addend} (a map of {@code y}'s size; null for
+     * none), with the same bits as the three steps apart, and with the input, output and addend
+     * each stored channels-first or channels-last as {@code layout}'s flags say. A kernel that
+     * copies its input and output into layouts of its own applies them in the copies, so neither
+     * the normalised input nor the sum before the addition is ever written, and maps passed from
+     * one such layer to the next skip the transposes. Returns false, having done nothing, where
+     * this kernel does not fuse them for {@code g} and {@code n}; the default never does.
      */
     default boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
-                                      float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                      float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                       IntFunction<float[]> scratch) {
+        return false;
+    }
+
+    /**
+     * Whether {@link #forwardBatchFused} runs {@code g} for batches of one to three examples,
+     * whatever the layouts (for planning which maps a model keeps channels-last).
+     */
+    default boolean fusesSmallBatches(ConvGeometry g) {
         return false;
     }
 

@@ -110,12 +110,18 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
 
     @Override
     public boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
-                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                      java.util.function.IntFunction<float[]> scratch) {
         if (winograd(g) && Winograd4x4Forward.chosen(g, n)) {
-            return Winograd4x4Forward.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, scratch);
+            return Winograd4x4Forward.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, layout, scratch);
         }
-        return winograd(g) && WINOGRAD.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, scratch);
+        return winograd(g) && WINOGRAD.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, layout, scratch);
+    }
+
+    /** Every Winograd layer: only wide layers' batches of four or more run examples in groups, which do not fuse. */
+    @Override
+    public boolean fusesSmallBatches(ConvGeometry g) {
+        return winograd(g);
     }
 
     @Override

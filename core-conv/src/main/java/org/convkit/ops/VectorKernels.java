@@ -177,4 +177,53 @@ final class VectorKernels {
         for (; k + l <= end; k += l) FloatVector.fromArray(S, y, k).add(FloatVector.fromArray(S, e, k)).intoArray(y, k);
         return k;
     }
+
+    /**
+     * {@link ConvIo#fromCompact}'s cells: {@code count} cells of {@code channels} floats from
+     * {@code src[s ..]} to cells of {@code cs} at {@code dst[d ..]}, the padding channels zero;
+     * false where {@code cs} is not a whole number of vectors.
+     */
+    static boolean copyCells(float[] src, int s, int channels, float[] dst, int d, int cs, int count) {
+        int l = S.length();
+        if (cs % l != 0) return false;
+        for (int cell = 0; cell < count; cell++, s += channels, d += cs) {
+            for (int k = 0; k < cs; k += l) {
+                FloatVector.fromArray(S, src, s + k, S.indexInRange(k, channels)).intoArray(dst, d + k);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link ConvIo#toCompact}'s row: {@code count} cells of {@code op} floats from
+     * {@code yt[s ..]} to cells of {@code o} at {@code y[d ..]}, {@code max?(v + b, 0) (+ addend)}
+     * lane by lane; false where {@code op} is not a whole number of vectors.
+     */
+    static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int o, int count, float[] b, boolean relu,
+                               float[] addend) {
+        int l = S.length();
+        if (op % l != 0) return false;
+        float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
+        for (int cell = 0; cell < count; cell++, s += op, d += o) {
+            for (int k = 0; k < o; k += l) {
+                VectorMask<Float> m = S.indexInRange(k, o);
+                FloatVector bias = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, k, m);
+                FloatVector v = FloatVector.fromArray(S, yt, s + k).add(bias).max(floor);
+                if (addend != null) v = v.add(FloatVector.fromArray(S, addend, d + k, m));
+                v.intoArray(y, d + k, m);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code y[d + j * o + k] += block[j * 16 + k]} for {@code k < rows} in each of {@code cells}
+     * cells {@code j} (a transposed block of a channels-first map into a channels-last one).
+     */
+    static void addCells(float[] y, int d, int o, float[] block, int rows, int cells) {
+        VectorMask<Float> m = S.indexInRange(0, rows);
+        for (int j = 0; j < cells; j++, d += o) {
+            FloatVector.fromArray(S, y, d, m).add(FloatVector.fromArray(S, block, j * 16, m)).intoArray(y, d, m);
+        }
+    }
 }

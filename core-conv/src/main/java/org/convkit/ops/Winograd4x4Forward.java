@@ -80,19 +80,19 @@ final class Winograd4x4Forward {
         float[] u = ws.get(U, 36 * su);
         boolean split = WinogradConv2dKernel.splits();
         WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, su, o0, o1));
-        example(g, t, x, xOff, u, su, false, b, y, yOff, relu, ws, split, null, null);
+        example(g, t, x, xOff, u, su, false, b, y, yOff, relu, ws, split, ConvIo.PLAIN);
     }
 
     /** {@code n} examples: the filters are transformed once. */
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              IntFunction<float[]> scratch) {
-        batch(g, n, x, w, false, null, 0, b, y, relu, null, null, scratch);
+        batch(g, n, x, w, false, null, 0, b, y, relu, ConvIo.PLAIN, scratch);
     }
 
     /** As {@link #forwardBatch}, keeping the transformed filters in {@code cache} (see {@link FilterCache}). */
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
                              float[] y, boolean relu, IntFunction<float[]> scratch) {
-        batch(g, n, x, w, false, cache, version, b, y, relu, null, null, scratch);
+        batch(g, n, x, w, false, cache, version, b, y, relu, ConvIo.PLAIN, scratch);
     }
 
     /**
@@ -100,10 +100,10 @@ final class Winograd4x4Forward {
      * false, having done nothing, for wide layers' batches, which run examples in groups.
      */
     static boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
-                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                      IntFunction<float[]> scratch) {
-        if (wide(g) && (norm != null || addend != null)) return false;
-        batch(g, n, x, w, false, cache, version, b, y, relu, norm, addend, scratch);
+        if (wide(g) && n >= WIDE_MIN_BATCH) return false;
+        batch(g, n, x, w, false, cache, version, b, y, relu, new ConvIo(norm, addend, layout), scratch);
         return true;
     }
 
@@ -113,12 +113,11 @@ final class Winograd4x4Forward {
      * filters {@code w} turned 180 degrees, input and output channels swapped; overwrites {@code dx}.
      */
     static void backwardDataBatch(ConvGeometry tg, int n, float[] dy, float[] w, float[] dx, IntFunction<float[]> scratch) {
-        batch(tg, n, dy, w, true, null, 0, null, dx, false, null, null, scratch);
+        batch(tg, n, dy, w, true, null, 0, null, dx, false, ConvIo.PLAIN, scratch);
     }
 
     private static void batch(ConvGeometry g, int n, float[] x, float[] w, boolean turned, FilterCache cache,
-                              long version, float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
-                              IntFunction<float[]> scratch) {
+                              long version, float[] b, float[] y, boolean relu, ConvIo io, IntFunction<float[]> scratch) {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
         int raw = uStride(g, t), ps = cache != null ? WinogradConv2dKernel.packedStride(g) : 0;
         boolean packed = ps > 0;
@@ -135,7 +134,7 @@ final class Winograd4x4Forward {
             return;
         }
         Parallel.forEach(n, i -> example(g, t, x, i * is, u, su, packed, b, y, i * os, relu, Parallel.workspace(),
-                WinogradConv2dKernel.splits(), norm, addend));
+                WinogradConv2dKernel.splits(), io));
     }
 
     /**
@@ -202,13 +201,13 @@ final class Winograd4x4Forward {
 
     private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
                                 boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split,
-                                ChannelNorm norm, float[] addend) {
+                                ConvIo io) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = split ? WinogradConv2dKernel.paddedInput(ws, t) : ws.get(XT, t.inRows * t.inCols * t.cp);
         float[] yt = ws.get(YT, t.outRows * t.outCols * t.op);
         if (split && WinogradConv2dKernel.chunked(36, su)) {
             // each chunk takes small transform-domain matrices of its own
-            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, norm, addend, (s, cv, cm) -> {
+            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, io, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
                 WinogradConv2dKernel.products(s, c, o, cv, u, su, packed, cm, 0, 36);
                 outputTransform(s, cm, yt, 0, s.blocks);
@@ -218,22 +217,21 @@ final class Winograd4x4Forward {
         float[] v = ws.get(V, 36 * t.sv), m = ws.get(M, 36 * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
-            WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(),
-                    g.padLeft(), 0, t.inRows, norm, false);
+            io.in(g, t, x, xOff, xt, 0, t.inRows, false);
             inputTransform(t, xt, v, 0, n);
             WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, 0, 36);
             outputTransform(t, m, yt, 0, n);
-            WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH(), addend);
+            io.out(g, t, yt, b, relu, y, yOff, 0, g.outH(), false);
+            WinogradConv2dKernel.addAfter(g, io, y, yOff, false, false);
             return;
         }
-        WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> WinogradConv2dKernel.toChannelsLast(x, xOff, c, g.inH(),
-                g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), r0, r1, norm, true));
+        WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
         WinogradConv2dKernel.stage(true, 36,
                 (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> WinogradConv2dKernel.fromChannelsLast(t, yt, o, g.outH(),
-                g.outW(), b, relu, y, yOff, r0, r1, addend));
+        WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> io.out(g, t, yt, b, relu, y, yOff, r0, r1, false));
+        WinogradConv2dKernel.addAfter(g, io, y, yOff, false, true);
     }
 
 

@@ -122,20 +122,21 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     @Override
     public void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version, float[] b,
                              float[] y, boolean relu, IntFunction<float[]> scratch) {
-        forwardBatchFused(g, n, x, w, cache, version, b, y, relu, null, null, scratch);
+        forwardBatchFused(g, n, x, w, cache, version, b, y, relu, null, null, 0, scratch);
     }
 
     @Override
     public boolean forwardBatchFused(ConvGeometry g, int n, float[] x, float[] w, FilterCache cache, long version,
-                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend,
+                                     float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                      IntFunction<float[]> scratch) {
         check(g);
+        ConvIo io = norm == null && addend == null && layout == 0 ? ConvIo.PLAIN : new ConvIo(norm, addend, layout);
         int ps = cache != null ? packedStride(g) : 0, su = ps > 0 ? ps : uStride(g);
         float[] u = forwardFilters(g, cache, KIND, version, 16, uStride(g), ps, scratch,
                 f -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, f, o0, o1)));
         int is = g.inSize(), os = g.outSize();
         Parallel.forEach(n, i -> example(g, x, i * is, u, su, ps > 0, b, y, i * os, relu, Parallel.workspace(), splits(),
-                norm, addend));
+                io));
         return true;
     }
 
@@ -261,20 +262,19 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     /** {@code y = A^T [U ⊙ (B^T d B)] A (+ b, ReLU)} for one example, the filters already transformed. */
     private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int su, boolean packed, float[] b,
                                 float[] y, int yOff, boolean relu, Workspace ws, boolean split) {
-        example(g, x, xOff, u, su, packed, b, y, yOff, relu, ws, split, null, null);
+        example(g, x, xOff, u, su, packed, b, y, yOff, relu, ws, split, ConvIo.PLAIN);
     }
 
-    /** As above, {@code norm} (if not null) applied to the input as it is copied and {@code addend} (if not null) added to the output. */
+    /** As above, the maps read and written as {@code io} says. */
     private static void example(ConvGeometry g, float[] x, int xOff, float[] u, int su, boolean packed, float[] b,
-                                float[] y, int yOff, boolean relu, Workspace ws, boolean split, ChannelNorm norm,
-                                float[] addend) {
+                                float[] y, int yOff, boolean relu, Workspace ws, boolean split, ConvIo io) {
         Tiling t = tiling(g);
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
         float[] xt = split ? paddedInput(ws, t) : ws.get(XT, t.inRows * t.inCols * t.cp);
         float[] yt = ws.get(YT, t.outRows * t.outCols * t.op);
         if (split && chunked(16, su)) {
             // each chunk takes small transform-domain matrices of its own
-            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, norm, addend, (s, cv, cm) -> {
+            chunkedExample(g, t, 16, x, xOff, xt, yt, b, y, yOff, relu, io, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
                 products(s, c, o, cv, u, su, packed, cm, 0, 16);
                 outputTransform(s, cm, yt, 0, s.blocks);
@@ -284,20 +284,25 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         float[] v = ws.get(V, 16 * t.sv), m = ws.get(M, 16 * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
-            toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(), 0, t.inRows,
-                    norm, false);
+            io.in(g, t, x, xOff, xt, 0, t.inRows, false);
             inputTransform(t, xt, v, 0, n);
             products(t, c, o, v, u, su, packed, m, 0, 16);
             outputTransform(t, m, yt, 0, n);
-            fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, 0, g.outH(), addend);
+            io.out(g, t, yt, b, relu, y, yOff, 0, g.outH(), false);
+            addAfter(g, io, y, yOff, false, false);
             return;
         }
-        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft(), r0, r1, norm, true));
+        stage(true, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
         stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
         stage(true, 16, (x0, x1) -> products(t, c, o, v, u, su, packed, m, x0, x1));
         stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
-        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1, addend));
+        stage(true, g.outH(), (r0, r1) -> io.out(g, t, yt, b, relu, y, yOff, r0, r1, false));
+        addAfter(g, io, y, yOff, false, true);
+    }
+
+    /** The addend where {@link ConvIo#addsAfter} puts it, split over the threads when {@code split}. */
+    static void addAfter(ConvGeometry g, ConvIo io, float[] y, int yOff, boolean rowsShared, boolean split) {
+        if (io.addsAfter(rowsShared)) stage(split, io.afterParts(g), (k0, k1) -> io.addAfter(g, y, yOff, k0, k1));
     }
 
     /**
@@ -441,17 +446,15 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * otherwise the channels-last copy by rows, {@link #chunks}, and the copy back by rows.
      */
     static void chunkedExample(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
-                               float[] b, float[] y, int yOff, boolean relu, ChannelNorm norm, float[] addend,
-                               ChunkSteps steps) {
-        int c = g.inChannels(), o = g.outChannels();
+                               float[] b, float[] y, int yOff, boolean relu, ConvIo io, ChunkSteps steps) {
         if (CLASSES_ON && t.dh >= Parallel.threads()) {
-            rowClasses(g, t, points, x, xOff, xt, yt, b, y, yOff, relu, norm, addend, steps);
+            rowClasses(g, t, points, x, xOff, xt, yt, b, y, yOff, relu, io, steps);
             return;
         }
-        stage(true, t.inRows, (r0, r1) -> toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                g.padTop(), g.padLeft(), r0, r1, norm, true));
+        stage(true, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
         chunks(t, points, steps);
-        stage(true, g.outH(), (r0, r1) -> fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, r0, r1, addend));
+        stage(true, g.outH(), (r0, r1) -> io.out(g, t, yt, b, relu, y, yOff, r0, r1, false));
+        addAfter(g, io, y, yOff, false, true);
     }
 
     /**
@@ -463,29 +466,24 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      * dilated layers moved every map between the two cores' caches at each of five steps.
      */
     private static void rowClasses(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
-                                   float[] b, float[] y, int yOff, boolean relu, ChannelNorm norm, float[] addend,
-                                   ChunkSteps steps) {
-        int parts = Math.min(Parallel.threads(), t.dh), c = g.inChannels(), o = g.outChannels(), d = t.dh;
+                                   float[] b, float[] y, int yOff, boolean relu, ConvIo io, ChunkSteps steps) {
+        int parts = Math.min(Parallel.threads(), t.dh), d = t.dh;
         Tiling[][] chunks = t.classChunks(parts);
         Parallel.forEach(parts, q -> {
             int ry0 = Parallel.chunkStart(d, parts, q), ry1 = Parallel.chunkStart(d, parts, q + 1);
             for (int r0 = 0; r0 < t.inRows; r0 += d) {
-                toChannelsLast(x, xOff, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp, g.padTop(), g.padLeft(),
-                        Math.min(t.inRows, r0 + ry0), Math.min(t.inRows, r0 + ry1), norm, true);
+                io.in(g, t, x, xOff, xt, Math.min(t.inRows, r0 + ry0), Math.min(t.inRows, r0 + ry1), true);
             }
             Workspace ws = Parallel.workspace();
             for (Tiling s : chunks[q]) steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
             for (int r0 = 0; r0 < g.outH(); r0 += d) {
-                fromChannelsLast(t, yt, o, g.outH(), g.outW(), b, relu, y, yOff, Math.min(g.outH(), r0 + ry0),
-                        Math.min(g.outH(), r0 + ry1));
+                io.out(g, t, yt, b, relu, y, yOff, Math.min(g.outH(), r0 + ry0), Math.min(g.outH(), r0 + ry1), true);
             }
         });
-        if (addend != null) {
-            // by channels once both threads are done: the classes' rows share cache lines at their
-            // ends, and adding class by class (dilation 2: every other row) made the threads fight over them
-            int plane = g.outH() * g.outW();
-            stage(true, o, (c0, c1) -> addRun(y, addend, yOff + c0 * plane, (c1 - c0) * plane));
-        }
+        // a channels-first output's addend by channels once both threads are done: the classes'
+        // rows share cache lines at their ends, and adding class by class (dilation 2: every other
+        // row) made the threads fight over them
+        addAfter(g, io, y, yOff, true, true);
     }
 
     // ---------------------------------------------------------------- layout
@@ -762,15 +760,6 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
     }
 
-    /**
-     * As above, then {@code y += addend} (the same layout and offset as {@code y}) on those rows
-     * where {@code addend} is not null (see {@link #addRows}).
-     */
-    static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
-                                 int yOff, int oy0, int oy1, float[] addend) {
-        fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
-        if (addend != null) addRows(y, addend, yOff, o, oh, ow, oh, oy0, oy1);
-    }
 
     /**
      * {@code y += e} on the rows {@code r} of each of {@code o} channels of {@code oh x ow} maps
@@ -789,7 +778,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    private static void addRun(float[] y, float[] e, int at, int len) {
+    static void addRun(float[] y, float[] e, int at, int len) {
         int k = Sgemm.VECTOR ? VectorKernels.add(y, e, at, len) : at;
         for (; k < at + len; k++) y[k] += e[k];
     }

@@ -31,7 +31,9 @@ class LeanFusionTest {
      * A residual network in res15's pattern on 20 channels (not a multiple of the vector width):
      * F(4x4,3x3) and dilated layers, a 5x5 layer (no Winograd: the steps run apart), a 72-channel
      * layer (F(2x2,3x3) one example at a time, grouped examples from four on, which do not fuse),
-     * normalisations with and without learned scale and shift.
+     * normalisations with and without learned scale and shift. One to three examples keep the
+     * maps between conv1 and conv4 channels-last: conv2 adds the channels-first relu0 into its
+     * channels-last output, conv3 a channels-last sum.
      */
     private static ModelSpec spec() {
         return spec(true);
@@ -42,19 +44,21 @@ class LeanFusionTest {
         ModelBuilder b = new ModelBuilder("lean");
         Node x = b.input("x", 3, 14, 11);
         Node kept = x.then("conv0", Conv2d.of(20, 3).withPadding(Padding.of(1)).withBias(false)).then("relu0", new Relu());
-        x = kept.then("conv1", Conv2d.of(20, 3).withPadding(Padding.of(1))).then("relu1", new Relu())
-                .then("bn1", norms ? BatchNorm2d.of() : new Dropout(0));
+        x = kept.then("conv1", Conv2d.of(20, 3).withPadding(Padding.of(1))).then("relu1", new Relu());
+        if (norms) x = x.then("bn1", BatchNorm2d.of());
         x = x.then("conv2", Conv2d.of(20, 3).withPadding(Padding.of(2)).withDilation(2).withBias(false))
                 .then("relu2", new Relu());
         kept = b.add("res2", new Add(), x, kept);
         x = norms ? kept.then("bn2", BatchNorm2d.withoutAffine()) : kept;
-        x = x.then("conv3", Conv2d.of(20, 5).withPadding(Padding.of(2))).then("relu3", new Relu());
+        x = x.then("conv3", Conv2d.of(20, 3).withPadding(Padding.of(1))).then("relu3", new Relu());
         kept = b.add("res3", new Add(), kept, x);
         x = norms ? kept.then("bn3", BatchNorm2d.of()) : kept;
         x = x.then("conv4", Conv2d.of(72, 3).withPadding(Padding.of(1))).then("relu4", new Relu());
         if (norms) x = x.then("bn4", BatchNorm2d.withoutAffine());
-        x = x.then("conv5", Conv2d.of(20, 3).withPadding(Padding.of(3)).withDilation(3)).then("relu5", new Relu());
-        if (norms) x = x.then("bn5", BatchNorm2d.withoutAffine());
+        x = x.then("conv5", Conv2d.of(20, 5).withPadding(Padding.of(2))).then("relu5", new Relu());
+        if (norms) x = x.then("bn5", BatchNorm2d.of());
+        x = x.then("conv6", Conv2d.of(20, 3).withPadding(Padding.of(3)).withDilation(3)).then("relu6", new Relu());
+        if (norms) x = x.then("bn6", BatchNorm2d.withoutAffine());
         x = x.then("pool", new GlobalAvgPool2d()).then("out", Dense.of(4));
         return b.build(x);
     }
@@ -99,10 +103,19 @@ class LeanFusionTest {
 
     @Test
     void fusesTheSumsAndNormalisationsNextToConvolutions() {
-        // res2 and res3 into conv2 and conv3; bn1..bn4 into the convolutions that read them
-        // (bn5 feeds the pooling, so it runs on its own)
-        assertEquals(6, model(1).leanFusions());
+        // res2 and res3 into conv2 and conv3; bn1..bn5 into the convolutions that read them
+        // (bn6 feeds the pooling, so it runs on its own)
+        assertEquals(7, model(1).leanFusions());
         assertEquals(18, Model.create(org.convkit.zoo.ReferenceNetworks.kwsRes15(), 1).leanFusions());
+    }
+
+    @Test
+    void keepsMapsChannelsLastBetweenLayersThatTakeThem() {
+        // conv2 and conv3 read and write channels-last maps; conv1 reads relu0 (from the 3-channel
+        // conv0, channels-first) and conv4 writes for the 5x5 conv5
+        assertEquals(2, model(1).channelsLastLayers());
+        // res15: conv2..conv12 (conv1 reads conv0's map, conv13 writes for the pooling's normalisation)
+        assertEquals(11, Model.create(org.convkit.zoo.ReferenceNetworks.kwsRes15(), 1).channelsLastLayers());
     }
 
     @Test
@@ -136,6 +149,7 @@ class LeanFusionTest {
     void backwardAfterALeanPassSeesTheNodeByNodeValues() {
         Model m = Model.create(spec(false), 5), ref = m.copy();
         assertEquals(2, m.leanFusions(), "the two residual sums");
+        assertEquals(2, m.channelsLastLayers());
         Tensor x = input(2, 6);
         m.forward(false, x);
         ref.forward(false, x);

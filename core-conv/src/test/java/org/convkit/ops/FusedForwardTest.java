@@ -2,6 +2,7 @@ package org.convkit.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -48,6 +49,17 @@ class FusedForwardTest {
         return y;
     }
 
+    /** Example by example, {@code [c][h][w]} to {@code [h][w][c]}. */
+    private static float[] channelsLast(float[] x, int n, int c, int plane) {
+        float[] t = new float[x.length];
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < plane; p++) t[(i * plane + p) * c + ch] = x[(i * c + ch) * plane + p];
+            }
+        }
+        return t;
+    }
+
     @Test
     void winogradLayersGiveTheBitsOfTheStepsApart() {
         SplittableRandom r = new SplittableRandom(41);
@@ -64,24 +76,41 @@ class FusedForwardTest {
         for (int threads : new int[]{1, 2}) {
             Parallel.setThreads(threads);
             for (ConvGeometry g : gs) {
+                assertTrue(k.fusesSmallBatches(g), g.toString());
+                int ip = g.inH() * g.inW(), op = g.outH() * g.outW();
                 for (int n : new int[]{1, 3}) {
                     float[] x = rand(r, n * g.inSize()), w = rand(r, g.weightSize()), b = rand(r, g.outChannels());
                     float[] addend = rand(r, n * g.outSize());
                     ChannelNorm cn = norm(r, g.inChannels());
                     FilterCache cache = new FilterCache();
+                    float[] xLast = channelsLast(x, n, g.inChannels(), ip), addLast = channelsLast(addend, n, g.outChannels(), op);
                     for (boolean relu : new boolean[]{false, true}) {
                         for (int mode = 0; mode < 3; mode++) {
                             ChannelNorm nm = mode == 1 ? null : cn;
-                            float[] ad = mode == 2 ? null : addend, y = new float[n * g.outSize()];
-                            assertTrue(k.forwardBatchFused(g, n, x, w, n == 1 ? cache : null, 1, b, y, relu, nm, ad,
-                                    s -> new float[s]), g + " fuses");
-                            assertArrayEquals(apart(k, g, n, x, w, b, relu, nm, ad), y,
-                                    g + " batch " + n + " threads " + threads + " relu " + relu + " mode " + mode);
+                            float[] ad = mode == 2 ? null : addend;
+                            float[] want = apart(k, g, n, x, w, b, relu, nm, ad), wantLast = channelsLast(want, n, g.outChannels(), op);
+                            for (int layout = 0; layout < 8; layout++) {
+                                boolean in = (layout & 1) != 0, out = (layout & 2) != 0, adLast = (layout & 4) != 0;
+                                if (adLast && (!out || ad == null)) continue;
+                                float[] y = new float[n * g.outSize()];
+                                assertTrue(k.forwardBatchFused(g, n, in ? xLast : x, w, n == 1 ? cache : null, 1, b, y, relu, nm,
+                                        ad == null ? null : adLast ? addLast : addend, layout, s -> new float[s]), g + " fuses");
+                                assertArrayEquals(out ? wantLast : want, y, g + " batch " + n + " threads " + threads
+                                        + " relu " + relu + " mode " + mode + " layout " + layout);
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void aChannelsLastAddendNeedsAChannelsLastOutput() {
+        ConvGeometry g = new ConvGeometry(20, 8, 8, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> new Im2colConv2dKernel().forwardBatchFused(g, 1,
+                new float[g.inSize()], new float[g.weightSize()], null, 0, null, new float[g.outSize()], false, null,
+                new float[g.outSize()], Conv2dKernel.ADDEND_CHANNELS_LAST, s -> new float[s]));
     }
 
     @Test
@@ -92,11 +121,12 @@ class FusedForwardTest {
         for (ConvGeometry g : new ConvGeometry[]{g5, s2}) {
             float[] y = new float[g.outSize()];
             assertFalse(k.forwardBatchFused(g, 1, new float[g.inSize()], new float[g.weightSize()], null, 0, null, y, false,
-                    new ChannelNorm(8), null, s -> new float[s]), g.toString());
+                    new ChannelNorm(8), null, 0, s -> new float[s]), g.toString());
+            assertFalse(k.fusesSmallBatches(g), g.toString());
         }
         // a wide layer's batch of four runs examples in groups, which do not fuse
         ConvGeometry wide = new ConvGeometry(72, 8, 8, 72, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         assertFalse(k.forwardBatchFused(wide, 4, new float[4 * wide.inSize()], new float[wide.weightSize()], null, 0, null,
-                new float[4 * wide.outSize()], false, null, new float[4 * wide.outSize()], s -> new float[s]));
+                new float[4 * wide.outSize()], false, null, new float[4 * wide.outSize()], 0, s -> new float[s]));
     }
 }
