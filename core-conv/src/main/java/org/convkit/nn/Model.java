@@ -22,7 +22,11 @@ import java.util.SplittableRandom;
  * batch larger than any trained on runs on buffers of its own in which nothing is kept for a
  * backward pass, so it costs a few maps' worth of memory, not every layer's. Inference on one to
  * three examples keeps each Winograd layer's transformed filters until its weights change
- * ({@link Parameter#markChanged}); for the AlphaGo policy network that is 26 MB.
+ * ({@link Parameter#markChanged}); for the AlphaGo policy network that is 26 MB. Inference on the
+ * lean buffers runs a batch normalisation read only by a convolution inside that convolution's
+ * input copy and a residual sum of a convolution's ReLU output inside its output copy, and, on one
+ * to three examples, hands maps from one Winograd layer to the next channels-last; the output has
+ * the bits of the layers run one by one.
  *
  * <p>Not thread-safe: one model runs one batch at a time (use {@link #copy()} for another thread).
  */

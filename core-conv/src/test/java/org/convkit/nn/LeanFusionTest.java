@@ -72,7 +72,12 @@ class LeanFusionTest {
 
     /** A model whose normalisations have running statistics and affine terms away from their initial values. */
     private static Model model(long seed) {
-        Model m = Model.create(spec(), seed);
+        return model(seed, new org.convkit.ops.Im2colConv2dKernel());
+    }
+
+    /** As {@link #model(long)}, on {@code kernel}. */
+    private static Model model(long seed, org.convkit.ops.Conv2dKernel kernel) {
+        Model m = Model.create(spec(), seed, kernel);
         SplittableRandom r = new SplittableRandom(seed + 1);
         for (Parameter p : m.parameters().values()) {
             String name = p.name();
@@ -129,6 +134,18 @@ class LeanFusionTest {
                 assertArrayEquals(nodeByNode(m, x), lean, threads + " threads, batch " + n);
                 assertArrayEquals(lean, m.forward(false, x).toArray(), "again on the kept filters, batch " + n);
             }
+        }
+    }
+
+    @Test
+    void kernelsThatDoNotFuseRunTheStepsApartWithTheSameBits() {
+        // the reference loops fuse nothing: every normalisation and sum runs in ConvRuntime's own steps
+        Model m = model(3, new org.convkit.ops.ReferenceConv2dKernel());
+        assertEquals(0, m.channelsLastLayers());
+        for (int n : new int[]{1, 5}) {
+            Tensor x = input(n, 20 + n);
+            float[] lean = m.forward(false, x).toArray();
+            assertArrayEquals(nodeByNode(m, x), lean, "batch " + n);
         }
     }
 
