@@ -39,6 +39,23 @@ public final class ChannelNorm {
         this.invStd[c] = invStd;
         this.gamma[c] = gamma;
         this.beta[c] = beta;
+        unitAffine = -1;
+    }
+
+    /** Whether every channel has gamma 1 and beta 0 (-1: not known since the last {@link #set}). */
+    private int unitAffine = 1;
+
+    /**
+     * Without a learned scale and shift ({@code gamma = 1, beta = 0}) the second step,
+     * {@code (float) (1.0 * h + 0.0)}, is {@code h + 0f}: exact in float, and it turns -0 into +0 as
+     * the double sum does. res15's normalisations have none.
+     */
+    private boolean unitAffine() {
+        if (unitAffine < 0) {
+            unitAffine = 1;
+            for (int c = 0; c < channels; c++) if (gamma[c] != 1 || beta[c] != 0) unitAffine = 0;
+        }
+        return unitAffine == 1;
     }
 
     /** Channel {@code c}'s formula on {@code x[from, to)} into {@code y}. */
@@ -51,12 +68,15 @@ public final class ChannelNorm {
      * {@code cs} floats (channel {@code ch} at offset {@code ch}); padding channels stay zero.
      */
     void applyChannelsLast(float[] xt, int at, int cells, int cs) {
-        if (Sgemm.VECTOR && VectorKernels.normalizeChannelsLast(xt, at, cells, cs, mean, invStd, gamma, beta)) return;
+        boolean unit = unitAffine();
+        if (Sgemm.VECTOR && VectorKernels.normalizeChannelsLast(xt, at, cells, cs, mean, invStd, unit ? null : gamma, beta)) {
+            return;
+        }
         for (int cell = 0; cell < cells; cell++) {
             int o = at + cell * cs;
             for (int ch = 0; ch < channels; ch++) {
                 float h = (float) ((xt[o + ch] - mean[ch]) * invStd[ch]);
-                xt[o + ch] = (float) (gamma[ch] * h + beta[ch]);
+                xt[o + ch] = unit ? h + 0f : (float) (gamma[ch] * h + beta[ch]);
             }
         }
     }

@@ -134,6 +134,9 @@ final class VectorKernels {
     /** Floats that widen to one vector of doubles. */
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
 
+    /** The upper half of a float vector's lanes. */
+    private static final VectorMask<Float> HIGH = VectorMask.fromLong(S, -1L << (S.length() / 2));
+
     /** {@link Normalize#apply} on whole vectors of doubles from {@code from}; returns where the scalar loop goes on. */
     static int normalize(float[] x, float[] y, int from, int to, double mean, double invStd, double gamma, double beta) {
         int n = DS.length(), k = from;
@@ -158,6 +161,24 @@ final class VectorKernels {
                                          double[] gamma, double[] beta) {
         int n = DS.length();
         if (HALF.length() != n || cs % n != 0 || cs > mean.length) return false;
+        if (gamma == null) {
+            // gamma 1 and beta 0 (see ChannelNorm#unitAffine): h + 0f, a whole float vector at a time
+            int l = S.length();
+            if (cs % l != 0) return false;
+            for (int k = 0; k < cs; k += l) {
+                DoubleVector m0 = DoubleVector.fromArray(DS, mean, k), s0 = DoubleVector.fromArray(DS, invStd, k);
+                DoubleVector m1 = DoubleVector.fromArray(DS, mean, k + n), s1 = DoubleVector.fromArray(DS, invStd, k + n);
+                for (int cell = 0, o = at + k; cell < cells; cell++, o += cs) {
+                    FloatVector x = FloatVector.fromArray(S, xt, o);
+                    DoubleVector lo = (DoubleVector) x.convertShape(VectorOperators.F2D, DS, 0);
+                    DoubleVector hi = (DoubleVector) x.convertShape(VectorOperators.F2D, DS, 1);
+                    FloatVector hl = (FloatVector) lo.sub(m0).mul(s0).convertShape(VectorOperators.D2F, S, 0);
+                    FloatVector hh = (FloatVector) hi.sub(m1).mul(s1).convertShape(VectorOperators.D2F, S, -1);
+                    hl.blend(hh, HIGH).add(0f).intoArray(xt, o);
+                }
+            }
+            return true;
+        }
         for (int k = 0; k < cs; k += n) {
             DoubleVector m = DoubleVector.fromArray(DS, mean, k), s = DoubleVector.fromArray(DS, invStd, k);
             DoubleVector g = DoubleVector.fromArray(DS, gamma, k), b = DoubleVector.fromArray(DS, beta, k);
@@ -184,12 +205,19 @@ final class VectorKernels {
      * false where {@code cs} is not a whole number of vectors.
      */
     static boolean copyCells(float[] src, int s, int channels, float[] dst, int d, int cs, int count) {
-        int l = S.length();
+        int l = S.length(), full = channels / l * l;
         if (cs % l != 0) return false;
+        VectorMask<Float> tail = S.indexInRange(full, channels);
+        FloatVector zero = FloatVector.zero(S);
         for (int cell = 0; cell < count; cell++, s += channels, d += cs) {
-            for (int k = 0; k < cs; k += l) {
-                FloatVector.fromArray(S, src, s + k, S.indexInRange(k, channels)).intoArray(dst, d + k);
+            int k = 0;
+            for (; k < full; k += l) FloatVector.fromArray(S, src, s + k).intoArray(dst, d + k);
+            // the rest of the channels, then zeros up to the cell's end
+            if (k < channels) {
+                FloatVector.fromArray(S, src, s + k, tail).intoArray(dst, d + k);
+                k += l;
             }
+            for (; k < cs; k += l) zero.intoArray(dst, d + k);
         }
         return true;
     }
@@ -201,16 +229,23 @@ final class VectorKernels {
      */
     static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int o, int count, float[] b, boolean relu,
                                float[] addend) {
-        int l = S.length();
+        int l = S.length(), full = o / l * l;
         if (op % l != 0) return false;
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
+        VectorMask<Float> tail = S.indexInRange(full, o);
+        FloatVector zero = FloatVector.zero(S);
         for (int cell = 0; cell < count; cell++, s += op, d += o) {
-            for (int k = 0; k < o; k += l) {
-                VectorMask<Float> m = S.indexInRange(k, o);
-                FloatVector bias = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, k, m);
+            int k = 0;
+            for (; k < full; k += l) {
+                FloatVector v = FloatVector.fromArray(S, yt, s + k).add(b == null ? zero : FloatVector.fromArray(S, b, k)).max(floor);
+                if (addend != null) v = v.add(FloatVector.fromArray(S, addend, d + k));
+                v.intoArray(y, d + k);
+            }
+            if (k < o) {
+                FloatVector bias = b == null ? zero : FloatVector.fromArray(S, b, k, tail);
                 FloatVector v = FloatVector.fromArray(S, yt, s + k).add(bias).max(floor);
-                if (addend != null) v = v.add(FloatVector.fromArray(S, addend, d + k, m));
-                v.intoArray(y, d + k, m);
+                if (addend != null) v = v.add(FloatVector.fromArray(S, addend, d + k, tail));
+                v.intoArray(y, d + k, tail);
             }
         }
         return true;
