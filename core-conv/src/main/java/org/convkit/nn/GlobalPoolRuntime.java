@@ -1,5 +1,7 @@
 package org.convkit.nn;
 
+import org.convkit.ops.ChannelNorm;
+import org.convkit.ops.ChannelSums;
 import org.convkit.ops.Parallel;
 import org.convkit.tensor.Tensor;
 
@@ -67,6 +69,50 @@ final class GlobalPoolRuntime extends LayerRuntime {
             }
         }
     }
+
+    /** Whether this is a global average over each channel's plane (what {@link #inferenceFused} runs). */
+    boolean globalAverage() {
+        return !max && inner == 1 && step == 1;
+    }
+
+    /**
+     * A global average's inference pass on {@code norm(x)} (null: on {@code x}), the input maps
+     * channels-last ({@code [h][w][c]}) where {@code channelsLast}: a batch normalisation whose
+     * only reader is this pooling, run inside it by {@link Model}'s lean passes. Each average is
+     * still one float sum over the plane in order, so the bits are those of the steps apart.
+     */
+    void inferenceFused(Tensor in, Tensor out, ChannelNorm norm, boolean channelsLast) {
+        int n = in.dim(0), c = groups;
+        float[] x = in.data(), y = out.data();
+        if (!channelsLast) {
+            if (norm != null) {
+                if (normalised.length < n * inSize) normalised = new float[n * inSize];
+                float[] xn = normalised;
+                Parallel.forEach(n * c, k -> norm.apply(x, xn, k * len, (k + 1) * len, k % c));
+                forward(new Tensor[]{Tensor.wrap(xn, in.shape())}, out, false);
+            } else {
+                forward(new Tensor[]{in}, out, false);
+            }
+            return;
+        }
+        // channels-last: the cells in order, each channel a lane of the running sums
+        int cs = (c + 15) / 16 * 16, cells = Math.min(len, CELLS);
+        if (normalised.length < cells * cs + cs) normalised = new float[cells * cs + cs];
+        float[] row = normalised;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(row, cells * cs, cells * cs + cs, 0f);
+            for (int p0 = 0; p0 < len; p0 += cells) {
+                int count = Math.min(cells, len - p0);
+                ChannelSums.add(x, i * inSize + p0 * c, c, count, norm, row, cs, cells * cs);
+            }
+            for (int ch = 0; ch < c; ch++) y[i * c + ch] = row[cells * cs + ch] / len;
+        }
+    }
+
+    /** Cells normalised at a time by {@link #inferenceFused}. */
+    private static final int CELLS = 64;
+    /** Scratch of {@link #inferenceFused}: normalised maps, or cells and the running sums. */
+    private float[] normalised = new float[0];
 
     /** Outputs per job of the averages, and the work below which they stay on the calling thread. */
     private static final int AVG_RUN = 8, PARALLEL_MIN = 1 << 16;

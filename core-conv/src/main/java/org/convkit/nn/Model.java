@@ -1,5 +1,6 @@
 package org.convkit.nn;
 
+import org.convkit.ops.ChannelNorm;
 import org.convkit.ops.Conv2dKernel;
 import org.convkit.ops.Im2colConv2dKernel;
 import org.convkit.tensor.Shape;
@@ -142,13 +143,14 @@ public final class Model {
      * Which maps lean passes of one to {@link ConvRuntime#CACHED_MAX_BATCH} examples keep
      * channels-last ({@code [h][w][c]}): those whose every writer and reader handles that layout,
      * so that consecutive Winograd layers hand their maps on without the transposes into and out
-     * of their channels-last copies (res15: 24 of 26, about 30 % of a layer's work one example at
+     * of their channels-last copies (res15: 25 of 26, about 30 % of a layer's work one example at
      * a time). A buffer (a value with its aliases) is channels-last or not as a whole. Writers and
      * readers that handle either layout: convolutions whose kernel runs them
      * ({@link ConvRuntime#anyLayout}, which also take a channels-first addend into a
      * channels-last output, but not the other way); element-wise layers (sums, activations,
-     * dropout), whose inputs and output must agree. Every other layer, the model's output and its
-     * inputs are channels-first. Returns the convolutions' layout flags.
+     * dropout), whose inputs and output must agree; global average pooling reads either. Every
+     * other layer, the model's output and its inputs are channels-first. Returns the convolutions'
+     * and poolings' layout flags.
      */
     private int[] planChannelsLast(int[] alias) {
         int total = valueShapes.length;
@@ -161,6 +163,12 @@ public final class Model {
                 int root = alias[inputCount + j];
                 LayerSpec layer = spec.nodes().get(j).layer();
                 if (leanSkip[j]) continue; // runs inside a convolution, on its buffers
+                if (runtimes.get(j) instanceof GlobalPoolRuntime p && p.globalAverage()) {
+                    // reads either layout; its output (a value per channel) is channels-first
+                    changed |= last[root];
+                    last[root] = false;
+                    continue;
+                }
                 if (runtimes.get(j) instanceof ConvRuntime c && layer instanceof Conv2d && c.anyLayout()) {
                     int a = leanAddend[j] >= 0 ? alias[leanAddend[j]] : -1;
                     if (a >= inputCount && !last[root] && last[a]) {
@@ -186,6 +194,10 @@ public final class Model {
         }
         int[] layout = new int[sources.length];
         for (int j = 0; j < sources.length; j++) {
+            if (runtimes.get(j) instanceof GlobalPoolRuntime p && p.globalAverage() && sources[j][0] >= inputCount
+                    && last[alias[sources[j][0]]]) {
+                layout[j] = Conv2dKernel.INPUT_CHANNELS_LAST;
+            }
             if (!(runtimes.get(j) instanceof ConvRuntime c) || !c.anyLayout() || leanSkip[j]) continue;
             int src = sources[j][0], f = 0;
             if (src >= inputCount && last[alias[src]]) f |= Conv2dKernel.INPUT_CHANNELS_LAST;
@@ -215,10 +227,10 @@ public final class Model {
      * Plans the lean passes' fusions into {@code alias}. A residual sum {@code relu(conv(x)) + kept}
      * whose ReLU (fused with its convolution) has no other reader is written by the convolution
      * straight into the sum's buffer, where {@code kept} is ready before the convolution runs.
-     * A batch normalisation whose only reader is a convolution is applied by that convolution
-     * to its input as it copies it, and its own output is never written (its value shares its
-     * input's buffer). res15 has six such sums and twelve such normalisations between its
-     * convolutions, each a pass over a 727 KB map.
+     * A batch normalisation whose only reader is a convolution (or a global average pooling) is
+     * applied by that layer to its input as it reads it, and its own output is never written (its
+     * value shares its input's buffer). res15 has six such sums and thirteen such normalisations,
+     * each a pass over a 727 KB map.
      */
     private void planLeanFusions(int[] alias) {
         for (int a = 0; a < sources.length; a++) {
@@ -242,7 +254,9 @@ public final class Model {
             int bv = inputCount + b, src = sources[b][0];
             if (!(runtimes.get(b) instanceof BatchNormRuntime) || bv == outputIndex || src < inputCount) continue;
             int[] r = readers(bv);
-            if (r.length != 1 || !(spec.nodes().get(r[0]).layer() instanceof Conv2d) || sources[r[0]].length != 1) continue;
+            if (r.length != 1 || sources[r[0]].length != 1) continue;
+            boolean conv = spec.nodes().get(r[0]).layer() instanceof Conv2d;
+            if (!conv && !(runtimes.get(r[0]) instanceof GlobalPoolRuntime p && p.globalAverage())) continue;
             if (alias[bv] != bv) continue;
             alias[bv] = alias[src];
             leanNorm[r[0]] = b;
@@ -555,9 +569,13 @@ public final class Model {
             if (lean && leanSkip[j]) continue;
             int layout = lean && views[inputCount + j].dim(0) <= ConvRuntime.CACHED_MAX_BATCH ? leanLayout[j] : 0;
             if (lean && (leanNorm[j] >= 0 || leanAddend[j] >= 0 || layout != 0)) {
-                ((ConvRuntime) runtimes.get(j)).inferenceFused(ins, views[inputCount + j],
-                        leanNorm[j] >= 0 ? ((BatchNormRuntime) runtimes.get(leanNorm[j])).inferenceNorm() : null,
-                        leanAddend[j] >= 0 ? views[leanAddend[j]] : null, layout);
+                ChannelNorm norm = leanNorm[j] >= 0 ? ((BatchNormRuntime) runtimes.get(leanNorm[j])).inferenceNorm() : null;
+                if (runtimes.get(j) instanceof GlobalPoolRuntime p) {
+                    p.inferenceFused(ins[0], views[inputCount + j], norm, layout != 0);
+                } else {
+                    ((ConvRuntime) runtimes.get(j)).inferenceFused(ins, views[inputCount + j], norm,
+                            leanAddend[j] >= 0 ? views[leanAddend[j]] : null, layout);
+                }
             } else if (lean) runtimes.get(j).inferenceOnly(ins, views[inputCount + j]);
             else runtimes.get(j).forward(ins, views[inputCount + j], training);
         }

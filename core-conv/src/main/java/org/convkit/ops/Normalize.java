@@ -19,5 +19,6 @@ public final class Normalize {
             float h = (float) ((x[k] - mean) * invStd);
             y[k] = (float) (gamma * h + beta);
         }
+        // (with gamma 1 and beta 0 the vector path writes h + 0f, which is these bits: see ChannelNorm)
     }
 }

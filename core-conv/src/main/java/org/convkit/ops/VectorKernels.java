@@ -141,6 +141,19 @@ final class VectorKernels {
     static int normalize(float[] x, float[] y, int from, int to, double mean, double invStd, double gamma, double beta) {
         int n = DS.length(), k = from;
         if (HALF.length() != n) return k;
+        if (gamma == 1 && beta == 0 && S.length() == 2 * n) {
+            // without scale and shift the second step is h + 0f (see ChannelNorm): whole float vectors
+            DoubleVector m = DoubleVector.broadcast(DS, mean), s = DoubleVector.broadcast(DS, invStd);
+            for (int l = S.length(); k + l <= to; k += l) {
+                FloatVector v = FloatVector.fromArray(S, x, k);
+                FloatVector lo = (FloatVector) ((DoubleVector) v.convertShape(VectorOperators.F2D, DS, 0)).sub(m).mul(s)
+                        .convertShape(VectorOperators.D2F, S, 0);
+                FloatVector hi = (FloatVector) ((DoubleVector) v.convertShape(VectorOperators.F2D, DS, 1)).sub(m).mul(s)
+                        .convertShape(VectorOperators.D2F, S, -1);
+                lo.blend(hi, HIGH).add(0f).intoArray(y, k);
+            }
+            return k;
+        }
         DoubleVector m = DoubleVector.broadcast(DS, mean), s = DoubleVector.broadcast(DS, invStd);
         DoubleVector g = DoubleVector.broadcast(DS, gamma), b = DoubleVector.broadcast(DS, beta);
         for (; k + n <= to; k += n) {
@@ -260,5 +273,20 @@ final class VectorKernels {
         for (int j = 0; j < cells; j++, d += o) {
             FloatVector.fromArray(S, y, d, m).add(FloatVector.fromArray(S, block, j * 16, m)).intoArray(y, d, m);
         }
+    }
+
+    /**
+     * {@code sums[s + k] += cells[c * cs + k]} for each of {@code count} cells {@code c} in order,
+     * the sums held in registers between cells; false where {@code cs} is not a whole number of vectors.
+     */
+    static boolean addCellsInto(float[] cells, int from, int cs, int count, float[] sums, int s) {
+        int l = S.length();
+        if (cs % l != 0) return false;
+        for (int k = 0; k < cs; k += l) {
+            FloatVector acc = FloatVector.fromArray(S, sums, s + k);
+            for (int c = 0, o = from + k; c < count; c++, o += cs) acc = acc.add(FloatVector.fromArray(S, cells, o));
+            acc.intoArray(sums, s + k);
+        }
+        return true;
     }
 }
