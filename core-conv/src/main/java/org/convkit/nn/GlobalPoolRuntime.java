@@ -85,14 +85,20 @@ final class GlobalPoolRuntime extends LayerRuntime {
         int n = in.dim(0), c = groups;
         float[] x = in.data(), y = out.data();
         if (!channelsLast) {
-            if (norm != null) {
-                if (normalised.length < n * inSize) normalised = new float[n * inSize];
-                float[] xn = normalised;
-                Parallel.forEach(n * c, k -> norm.apply(x, xn, k * len, (k + 1) * len, k % c));
-                forward(new Tensor[]{Tensor.wrap(xn, in.shape())}, out, false);
-            } else {
+            if (norm == null) {
                 forward(new Tensor[]{in}, out, false);
+                return;
             }
+            // plane by plane: normalised into a plane of scratch, then summed in order
+            Parallel.forEach(n * c, k -> {
+                float[] plane = PLANE.get();
+                if (plane.length < len) PLANE.set(plane = new float[len]);
+                System.arraycopy(x, k * len, plane, 0, len);
+                norm.apply(plane, plane, 0, len, k % c);
+                float sum = 0;
+                for (int t = 0; t < len; t++) sum += plane[t];
+                y[k] = sum / len;
+            });
             return;
         }
         // channels-last: the cells in order, each channel a lane of the running sums
@@ -109,9 +115,12 @@ final class GlobalPoolRuntime extends LayerRuntime {
         }
     }
 
+    /** A thread's plane of normalised values for {@link #inferenceFused} on channels-first maps. */
+    private static final ThreadLocal<float[]> PLANE = ThreadLocal.withInitial(() -> new float[0]);
+
     /** Cells normalised at a time by {@link #inferenceFused}. */
     private static final int CELLS = 64;
-    /** Scratch of {@link #inferenceFused}: normalised maps, or cells and the running sums. */
+    /** Scratch of {@link #inferenceFused} on channels-last maps: normalised cells and the running sums. */
     private float[] normalised = new float[0];
 
     /** Outputs per job of the averages, and the work below which they stay on the calling thread. */
