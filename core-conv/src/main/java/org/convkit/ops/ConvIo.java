@@ -53,7 +53,7 @@ final class ConvIo {
             toCompact(yt, t.op, t.outCols, o, ow, b, relu, y, yOff, oy0, oy1, addendLast ? addend : null);
         } else {
             WinogradConv2dKernel.fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
-            if (addend != null && !rowsShared) WinogradConv2dKernel.addRows(y, addend, yOff, o, oh, ow, oh, oy0, oy1);
+            if (addend != null && !rowsShared) WinogradConv2dKernel.addRows(y, addend, yOff, o, oh, ow, oy0, oy1);
         }
     }
 

@@ -762,20 +762,14 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
 
 
     /**
-     * {@code y += e} on the rows {@code r} of each of {@code o} channels of {@code oh x ow} maps
-     * whose remainder modulo {@code period} is in {@code [from, to)}: a residual sum
-     * {@code relu(conv) + kept}, the same bits as a pass of its own. Channel by channel, so
-     * {@code e} is read as one stream at a time; row by row across the channels (45 streams 16 KB
-     * apart in res15) the prefetchers lost track, and adding each row as it was written took 50
-     * microseconds more per map than a pass of its own.
+     * {@code y += e} on output rows {@code [oy0, oy1)} of each of {@code o} channels of
+     * {@code oh x ow} maps: a residual sum {@code relu(conv) + kept}, the same bits as a pass of
+     * its own. Channel by channel, so {@code e} is read as one stream at a time; row by row across
+     * the channels (45 streams 16 KB apart in res15) the prefetchers lost track, and adding each
+     * row as it was written took 50 microseconds more per map than a pass of its own.
      */
-    static void addRows(float[] y, float[] e, int yOff, int o, int oh, int ow, int period, int from, int to) {
-        for (int co = 0; co < o; co++) {
-            for (int r0 = 0; r0 < oh; r0 += period) {
-                int a = Math.min(oh, r0 + from), b = Math.min(oh, r0 + to);
-                if (a < b) addRun(y, e, yOff + (co * oh + a) * ow, (b - a) * ow);
-            }
-        }
+    static void addRows(float[] y, float[] e, int yOff, int o, int oh, int ow, int oy0, int oy1) {
+        for (int co = 0; co < o; co++) addRun(y, e, yOff + (co * oh + oy0) * ow, (oy1 - oy0) * ow);
     }
 
     static void addRun(float[] y, float[] e, int at, int len) {
