@@ -1,5 +1,6 @@
 package org.convkit.jmh;
 
+import org.convkit.ops.ChannelNorm;
 import org.convkit.ops.Conv2dKernel;
 import org.convkit.ops.ConvGeometry;
 import org.convkit.ops.FilterCache;
@@ -44,7 +45,8 @@ public class ConvKernelBenchmark {
     private final Workspace ws = new Workspace();
     private final FilterCache filters = new FilterCache();
     private float[] scratch = new float[0];
-    private float[] x, w, b, y, dy, dx, dw, db;
+    private float[] x, w, b, y, dy, dx, dw, db, addend;
+    private ChannelNorm norm;
 
     static ConvGeometry geometry(String layer) {
         return switch (layer) {
@@ -73,6 +75,9 @@ public class ConvKernelBenchmark {
         dx = new float[g.inSize()];
         dw = new float[g.weightSize()];
         db = new float[g.outChannels()];
+        addend = rand(r, g.outSize());
+        norm = new ChannelNorm(g.inChannels());
+        for (int c = 0; c < g.inChannels(); c++) norm.set(c, r.nextGaussian() * 0.1, 1 + r.nextDouble(), 1, 0);
     }
 
     private static float[] rand(SplittableRandom r, int n) {
@@ -102,6 +107,22 @@ public class ConvKernelBenchmark {
     @Benchmark
     public float[] forwardKeptFilters(MacCounter counter) {
         kernel.forwardBatch(g, 1, x, w, filters, 0, b, y, true, this::scratch);
+        counter.macs += g.macs();
+        return y;
+    }
+
+    /**
+     * One example as res15's single-example inference runs its middle layers: maps channels-last in
+     * and out, a batch normalisation applied to the input as it is copied and a residual map
+     * added to the output ({@link org.convkit.ops.Conv2dKernel#forwardBatchFused}); layers the
+     * kernel does not run that way take {@link #forwardKeptFilters}'s path, as inference does.
+     */
+    @Benchmark
+    public float[] forwardChannelsLast(MacCounter counter) {
+        int layout = Conv2dKernel.INPUT_CHANNELS_LAST | Conv2dKernel.OUTPUT_CHANNELS_LAST | Conv2dKernel.ADDEND_CHANNELS_LAST;
+        if (!kernel.forwardBatchFused(g, 1, x, w, filters, 0, b, y, true, norm, addend, layout, this::scratch)) {
+            kernel.forwardBatch(g, 1, x, w, filters, 0, b, y, true, this::scratch);
+        }
         counter.macs += g.macs();
         return y;
     }
