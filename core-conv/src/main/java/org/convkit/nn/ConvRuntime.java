@@ -100,7 +100,7 @@ final class ConvRuntime extends LayerRuntime {
 
     /** Whether the kernel runs this layer's batches of one to {@link #CACHED_MAX_BATCH} in any layout. */
     boolean anyLayout() {
-        return g.groups() == 1 && kernel.fusesSmallBatches(g);
+        return kernel.fusesSmallBatches(g);
     }
 
     /** The normalised input where the kernel does not apply the normalisation itself. */

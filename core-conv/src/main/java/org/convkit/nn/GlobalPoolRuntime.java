@@ -102,26 +102,11 @@ final class GlobalPoolRuntime extends LayerRuntime {
             return;
         }
         // channels-last: the cells in order, each channel a lane of the running sums
-        int cs = (c + 15) / 16 * 16, cells = Math.min(len, CELLS);
-        if (normalised.length < cells * cs + cs) normalised = new float[cells * cs + cs];
-        float[] row = normalised;
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(row, cells * cs, cells * cs + cs, 0f);
-            for (int p0 = 0; p0 < len; p0 += cells) {
-                int count = Math.min(cells, len - p0);
-                ChannelSums.add(x, i * inSize + p0 * c, c, count, norm, row, cs, cells * cs);
-            }
-            for (int ch = 0; ch < c; ch++) y[i * c + ch] = row[cells * cs + ch] / len;
-        }
+        for (int i = 0; i < n; i++) ChannelSums.averages(x, i * inSize, c, len, norm, y, i * c);
     }
 
     /** A thread's plane of normalised values for {@link #inferenceFused} on channels-first maps. */
     private static final ThreadLocal<float[]> PLANE = ThreadLocal.withInitial(() -> new float[0]);
-
-    /** Cells normalised at a time by {@link #inferenceFused}. */
-    private static final int CELLS = 64;
-    /** Scratch of {@link #inferenceFused} on channels-last maps: normalised cells and the running sums. */
-    private float[] normalised = new float[0];
 
     /** Outputs per job of the averages, and the work below which they stay on the calling thread. */
     private static final int AVG_RUN = 8, PARALLEL_MIN = 1 << 16;

@@ -122,17 +122,18 @@ public final class Model {
                 inferenceAlias, runtimes, false));
     }
 
-    // Lean passes (inference with no backward pass to follow) run some nodes inside a convolution:
-    // per node, whether it is skipped, and per convolution node, the batch normalisation node whose
-    // formula it applies to its input and the value it adds to its output (-1: none).
+    // Lean passes (inference with no backward pass to follow) run some nodes inside the layer next
+    // to them: per node, whether it is skipped; per convolution or pooling node, the batch
+    // normalisation node whose formula it applies to its input; per convolution node, the value it
+    // adds to its output (-1: none).
     private final boolean[] leanSkip;
     private final int[] leanNorm;
     private final int[] leanAddend;
-    // per convolution node, the layout flags of lean passes of at most ConvRuntime.CACHED_MAX_BATCH
-    // examples (Conv2dKernel.INPUT_CHANNELS_LAST and the others)
+    // per convolution and pooling node, the layout flags of lean passes of at most
+    // ConvRuntime.CACHED_MAX_BATCH examples (Conv2dKernel.INPUT_CHANNELS_LAST and the others)
     private final int[] leanLayout;
 
-    /** The number of nodes lean passes run inside a convolution (for tests). */
+    /** The number of nodes lean passes run inside the layer next to them (for tests). */
     int leanFusions() {
         int k = 0;
         for (boolean s : leanSkip) if (s) k++;
@@ -162,7 +163,7 @@ public final class Model {
             for (int j = 0; j < sources.length; j++) {
                 int root = alias[inputCount + j];
                 LayerSpec layer = spec.nodes().get(j).layer();
-                if (leanSkip[j]) continue; // runs inside a convolution, on its buffers
+                if (leanSkip[j]) continue; // runs inside the layer next to it, on its buffers
                 if (runtimes.get(j) instanceof GlobalPoolRuntime p && p.globalAverage()) {
                     // reads either layout; its output (a value per channel) is channels-first
                     changed |= last[root];

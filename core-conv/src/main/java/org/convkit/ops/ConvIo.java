@@ -13,11 +13,16 @@ final class ConvIo {
     /** Channels-first in and out, nothing fused. */
     static final ConvIo PLAIN = new ConvIo(null, null, 0);
 
+    /** The maps as {@code layout} says, with {@code norm} and {@code addend} (null: none); {@link #PLAIN} when nothing is asked. */
+    static ConvIo of(ChannelNorm norm, float[] addend, int layout) {
+        return norm == null && addend == null && layout == 0 ? PLAIN : new ConvIo(norm, addend, layout);
+    }
+
     final ChannelNorm norm;
     final float[] addend;
     final boolean inLast, outLast, addendLast;
 
-    ConvIo(ChannelNorm norm, float[] addend, int layout) {
+    private ConvIo(ChannelNorm norm, float[] addend, int layout) {
         this.norm = norm;
         this.addend = addend;
         inLast = (layout & Conv2dKernel.INPUT_CHANNELS_LAST) != 0;
@@ -114,15 +119,7 @@ final class ConvIo {
                             int left, int r0, int r1, ChannelNorm norm, boolean clean) {
         int xlim = Math.max(0, Math.min(w, cols - left));
         int y0 = Math.max(r0, top), y1 = Math.min(r1, top + h);
-        for (int r = r0; r < r1 && !clean; r++) {
-            int row = r * cols * cs;
-            if (r < y0 || r >= y1) {
-                java.util.Arrays.fill(dst, row, row + cols * cs, 0f);
-            } else {
-                java.util.Arrays.fill(dst, row, row + left * cs, 0f);
-                java.util.Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
-            }
-        }
+        if (!clean) WinogradConv2dKernel.clearMargins(dst, cols, cs, left, xlim, y0, y1, r0, r1);
         for (int r = y0; r < y1; r++) {
             int s = off + (r - top) * w * channels, d = (r * cols + left) * cs;
             if (!Sgemm.VECTOR || !VectorKernels.copyCells(src, s, channels, dst, d, cs, xlim)) {

@@ -103,7 +103,7 @@ final class Winograd4x4Forward {
                                      float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                      IntFunction<float[]> scratch) {
         if (wide(g) && n >= WIDE_MIN_BATCH) return false;
-        batch(g, n, x, w, false, cache, version, b, y, relu, new ConvIo(norm, addend, layout), scratch);
+        batch(g, n, x, w, false, cache, version, b, y, relu, ConvIo.of(norm, addend, layout), scratch);
         return true;
     }
 

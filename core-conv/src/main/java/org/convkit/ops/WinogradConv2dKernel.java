@@ -130,7 +130,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                                      float[] b, float[] y, boolean relu, ChannelNorm norm, float[] addend, int layout,
                                      IntFunction<float[]> scratch) {
         check(g);
-        ConvIo io = norm == null && addend == null && layout == 0 ? ConvIo.PLAIN : new ConvIo(norm, addend, layout);
+        ConvIo io = ConvIo.of(norm, addend, layout);
         int ps = cache != null ? packedStride(g) : 0, su = ps > 0 ? ps : uStride(g);
         float[] u = forwardFilters(g, cache, KIND, version, 16, uStride(g), ps, scratch,
                 f -> stage(splits(), g.outChannels(), (o0, o1) -> filterTransform(g, w, false, f, o0, o1)));
@@ -708,16 +708,9 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         // whole blocks of 16 columns go through the register transpose, 16 channels at a time, which
         // also writes the padding channels' zeros
         int full = Sgemm.VECTOR && VectorTranspose.USABLE ? xlim / 16 * 16 : 0, plane = h * w;
-        for (int r = r0; r < r1; r++) {
+        if (!clean) clearMargins(dst, cols, cs, left, xlim, y0, y1, r0, r1);
+        for (int r = y0; r < y1; r++) {
             int row = r * cols * cs;
-            if (r < y0 || r >= y1) {
-                if (!clean) Arrays.fill(dst, row, row + cols * cs, 0f);
-                continue;
-            }
-            if (!clean) {
-                Arrays.fill(dst, row, row + left * cs, 0f);
-                Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
-            }
             for (int q = left + full; cs > channels && q < left + xlim; q++) {
                 Arrays.fill(dst, row + q * cs + channels, row + (q + 1) * cs, 0f);
             }
@@ -754,12 +747,22 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         for (int r = y0; r < y1 && !vector && norm != null; r++) norm.applyChannelsLast(dst, (r * cols + left) * cs, xlim, cs);
     }
 
-    /** {@code y = max?(yt + b, 0)} for output rows {@code [oy0, oy1)} of every channel, from the channels-last output. */
-    static void fromChannelsLast(Tiling t, float[] yt, int o, int oh, int ow, float[] b, boolean relu, float[] y,
-                                         int yOff, int oy0, int oy1) {
-        fromChannelsLast(yt, 0, t.op, t.outCols, o, oh, ow, b, relu, y, yOff, oy0, oy1);
+    /**
+     * Zeros in rows {@code [r0, r1)} of a padded channels-last copy ({@code cols} cells of
+     * {@code cs} a row) outside the map, whose rows are {@code [y0, y1)} and whose columns are
+     * {@code [left, left + xlim)}.
+     */
+    static void clearMargins(float[] dst, int cols, int cs, int left, int xlim, int y0, int y1, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            int row = r * cols * cs;
+            if (r < y0 || r >= y1) {
+                Arrays.fill(dst, row, row + cols * cs, 0f);
+            } else {
+                Arrays.fill(dst, row, row + left * cs, 0f);
+                Arrays.fill(dst, row + (left + xlim) * cs, row + cols * cs, 0f);
+            }
+        }
     }
-
 
     /**
      * {@code y += e} on output rows {@code [oy0, oy1)} of each of {@code o} channels of
