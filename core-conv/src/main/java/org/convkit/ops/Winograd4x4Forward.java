@@ -10,6 +10,11 @@ import java.util.function.IntFunction;
  * under it, 36 multiplies per channel pair instead of 144 (F(2x2, 3x3) needs 64 for the same 16
  * outputs). Summed over input channels, the 36 element-wise products become 36 matrix products.
  *
+ * <p>Where a layer's phases leave a few columns each (large dilations on small maps), the blocks
+ * are four outputs high and three or five wide instead, by F(4x3, 3x3) or F(4x5, 3x3)
+ * ({@link WinogradRect}, chosen by {@link WinogradConv2dKernel#blockWidth}): the same steps with
+ * {@code 6 x 5} or {@code 6 x 7} transform-domain points.
+ *
  * <p>It shares {@link WinogradConv2dKernel}'s layout: dilated layers split into phases, zero-padded
  * channels-last copies of the maps, transforms a vector of channels at a time
  * ({@link VectorWinograd#input4} and {@link VectorWinograd#output4}, whose scalar twins here do the
@@ -56,30 +61,51 @@ final class Winograd4x4Forward {
     static boolean chosen(ConvGeometry g, int n) {
         return ON && WinogradConv2dKernel.handles(g)
                 && (g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS || n >= WIDE_MIN_BATCH)
-                && (WinogradConv2dKernel.tiling4(g).blocks * 16L * 2 <= 3L * g.outH() * g.outW()
+                && (covered(WinogradConv2dKernel.tiling4(g)) * 2 <= 3L * g.outH() * g.outW()
                     || n < WIDE_MIN_BATCH && fewerMultiplies(g));
     }
 
     /**
-     * Whether F(4x4,3x3) multiplies less than F(2x2,3x3) on {@code g}, counting the blocks' spare
-     * outputs. Large dilations on small maps leave both tilings ragged (res15's dilation 8 on
-     * 101x40: 512 blocks of 16 outputs for 4,040, against 1,344 blocks of 4), where 4x4 blocks
-     * still need fewer multiplies (18,432 per channel pair against 21,504) and, one example at a
-     * time with the kept filters, ran those layers in 780 microseconds against 870. Batches keep
-     * the coverage rule above, which training was tuned with.
+     * Whether blocks four high multiply less than F(2x2,3x3) on {@code g}, counting the blocks' spare
+     * outputs. Large dilations on small maps leave both tilings ragged (res15's dilation 16 on
+     * 101x40: 512 blocks of 4x3 outputs for 4,040, against 1,272 blocks of 4), where the larger
+     * blocks still need fewer multiplies (15,360 per channel pair against 20,352; in 4x4 blocks
+     * 18,432, which one example at a time with the kept filters ran in 780 microseconds against
+     * F(2x2,3x3)'s 870). Batches keep the coverage rule above, which training was tuned with.
      */
     private static boolean fewerMultiplies(ConvGeometry g) {
-        return WinogradConv2dKernel.tiling4(g).blocks * 36L <= WinogradConv2dKernel.tiling(g).blocks * 16L;
+        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
+        return (long) t.blocks * points(t) <= WinogradConv2dKernel.tiling(g).blocks * 16L;
+    }
+
+    /** The positions {@code t}'s blocks cover, inside the map or not. */
+    private static long covered(WinogradConv2dKernel.Tiling t) {
+        return (long) t.blocks * t.bh * t.bw;
+    }
+
+    /** Transform-domain points of {@code t}'s blocks: 36 for 4x4, {@link WinogradRect#points} otherwise. */
+    static int points(WinogradConv2dKernel.Tiling t) {
+        return t.bw == 4 ? 36 : WinogradRect.points(t);
+    }
+
+    /** This kernel's tag in a {@link FilterCache} for the filters transformed for {@code t}'s block shape. */
+    private static int kind(WinogradConv2dKernel.Tiling t) {
+        return t.bw == 4 ? KIND : KIND + 2 + t.bw;
     }
 
     /** One example: {@code y = conv(x, w) + b}, with ReLU when asked. */
     static void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, boolean relu,
                         Workspace ws) {
-        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
+        forward(g, WinogradConv2dKernel.tiling4(g), x, xOff, w, b, y, yOff, relu, ws);
+    }
+
+    /** As above in the blocks of {@code t}, a tiling of {@code g} four outputs high (for tests of each block width). */
+    static void forward(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] w, float[] b,
+                        float[] y, int yOff, boolean relu, Workspace ws) {
         int su = uStride(g, t);
-        float[] u = ws.get(U, 36 * su);
+        float[] u = ws.get(U, points(t) * su);
         boolean split = WinogradConv2dKernel.splits();
-        WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, w, false, u, su, o0, o1));
+        WinogradConv2dKernel.stage(split, g.outChannels(), (o0, o1) -> filterTransform(g, t, w, false, u, su, o0, o1));
         example(g, t, x, xOff, u, su, false, b, y, yOff, relu, ws, split, ConvIo.PLAIN);
     }
 
@@ -121,9 +147,9 @@ final class Winograd4x4Forward {
         WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
         int raw = uStride(g, t), ps = cache != null ? WinogradConv2dKernel.packedStride(g) : 0;
         boolean packed = ps > 0;
-        float[] u = WinogradConv2dKernel.forwardFilters(g, cache, KIND, version, 36, raw, ps, scratch,
+        float[] u = WinogradConv2dKernel.forwardFilters(g, cache, kind(t), version, points(t), raw, ps, scratch,
                 f -> WinogradConv2dKernel.stage(WinogradConv2dKernel.splits(), g.outChannels(),
-                        (o0, o1) -> filterTransform(g, w, turned, f, raw, o0, o1)));
+                        (o0, o1) -> filterTransform(g, t, w, turned, f, raw, o0, o1)));
         int su = packed ? ps : raw, is = g.inSize(), os = g.outSize();
         if (wide(g)) {
             // a few blocks per example: the products of GROUP_ROWS blocks' worth of examples at once
@@ -171,9 +197,9 @@ final class Winograd4x4Forward {
                               float[] x, float[] u, int su, boolean packed, float[] b, float[] y, boolean relu,
                               Workspace ws) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pitch = one.inRows, count = t.inRows / pitch;
-        int is = g.inSize(), os = g.outSize(), oh = g.outH();
-        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
-        float[] m = ws.get(M, 36 * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
+        int is = g.inSize(), os = g.outSize(), oh = g.outH(), pts = points(t);
+        float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, pts * t.sv);
+        float[] m = ws.get(M, pts * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
         boolean split = WinogradConv2dKernel.splits();
         WinogradConv2dKernel.stage(split, count * pitch, (r0, r1) -> {
             for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
@@ -182,7 +208,7 @@ final class Winograd4x4Forward {
             }
         });
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(split, 36,
+        WinogradConv2dKernel.stage(split, pts,
                 (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         int ytExample = pitch * t.outCols * t.op;
@@ -202,24 +228,24 @@ final class Winograd4x4Forward {
     private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
                                 boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split,
                                 ConvIo io) {
-        int c = g.inChannels(), o = g.outChannels(), n = t.blocks;
+        int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pts = points(t);
         float[] xt = split ? WinogradConv2dKernel.paddedInput(ws, t) : ws.get(XT, t.inRows * t.inCols * t.cp);
         float[] yt = ws.get(YT, t.outRows * t.outCols * t.op);
-        if (split && WinogradConv2dKernel.chunked(36, su)) {
+        if (split && WinogradConv2dKernel.chunked(pts, su)) {
             // each chunk takes small transform-domain matrices of its own
-            WinogradConv2dKernel.chunkedExample(g, t, 36, x, xOff, xt, yt, b, y, yOff, relu, io, (s, cv, cm) -> {
+            WinogradConv2dKernel.chunkedExample(g, t, pts, x, xOff, xt, yt, b, y, yOff, relu, io, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);
-                WinogradConv2dKernel.products(s, c, o, cv, u, su, packed, cm, 0, 36);
+                WinogradConv2dKernel.products(s, c, o, cv, u, su, packed, cm, 0, pts);
                 outputTransform(s, cm, yt, 0, s.blocks);
             });
             return;
         }
-        float[] v = ws.get(V, 36 * t.sv), m = ws.get(M, 36 * t.sm);
+        float[] v = ws.get(V, pts * t.sv), m = ws.get(M, pts * t.sm);
         if (!split) {
             // the steps in a row, with no closures (a batch runs this once per example)
             io.in(g, t, x, xOff, xt, 0, t.inRows, false);
             inputTransform(t, xt, v, 0, n);
-            WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, 0, 36);
+            WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, 0, pts);
             outputTransform(t, m, yt, 0, n);
             io.out(g, t, yt, b, relu, y, yOff, 0, g.outH(), false);
             WinogradConv2dKernel.addAfter(g, io, y, yOff, false, false);
@@ -227,7 +253,7 @@ final class Winograd4x4Forward {
         }
         WinogradConv2dKernel.stage(true, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
-        WinogradConv2dKernel.stage(true, 36,
+        WinogradConv2dKernel.stage(true, pts,
                 (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));
         WinogradConv2dKernel.stage(true, n, (b0, b1) -> outputTransform(t, m, yt, b0, b1));
         WinogradConv2dKernel.stage(true, g.outH(), (r0, r1) -> io.out(g, t, yt, b, relu, y, yOff, r0, r1, false));
@@ -243,6 +269,13 @@ final class Winograd4x4Forward {
      * {@code turned}: {@code g} is a layer's transposed geometry and {@code w} that layer's filters,
      * read turned 180 degrees with input and output channels swapped (no turned copy is made).
      */
+    static void filterTransform(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] w, boolean turned, float[] u,
+                                int su, int o0, int o1) {
+        if (t.bw != 4) WinogradRect.filterTransform(g, t.bw, w, turned, u, su, o0, o1);
+        else filterTransform(g, w, turned, u, su, o0, o1);
+    }
+
+    /** {@link #filterTransform(ConvGeometry, WinogradConv2dKernel.Tiling, float[], boolean, float[], int, int, int)} for 4x4 blocks. */
     static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int su, int o0, int o1) {
         int c = g.inChannels(), o = g.outChannels(), op = WinogradConv2dKernel.padChannels(o);
         if (o1 == o && op > o) {
@@ -288,7 +321,8 @@ final class Winograd4x4Forward {
      * {@code B^T = [[4,0,-5,0,1,0],[0,-4,-4,1,1,0],[0,4,-4,-1,1,0],[0,-2,-1,2,1,0],[0,2,-1,-2,1,0],[0,4,0,-5,0,1]]}.
      */
     static void inputTransform(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
-        if (Sgemm.VECTOR) VectorWinograd.input4(t, xt, v, b0, b1);
+        if (t.bw != 4) WinogradRect.inputTransform(t, xt, v, b0, b1);
+        else if (Sgemm.VECTOR) VectorWinograd.input4(t, xt, v, b0, b1);
         else inputTransformScalar(t, xt, v, b0, b1);
     }
 
@@ -328,7 +362,8 @@ final class Winograd4x4Forward {
      * a block's outputs beyond the map land in the copy's margin.
      */
     static void outputTransform(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
-        if (Sgemm.VECTOR) VectorWinograd.output4(t, m, yt, b0, b1);
+        if (t.bw != 4) WinogradRect.outputTransform(t, m, yt, b0, b1);
+        else if (Sgemm.VECTOR) VectorWinograd.output4(t, m, yt, b0, b1);
         else outputTransformScalar(t, m, yt, b0, b1);
     }
 

@@ -520,30 +520,70 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         return tiling(g, 2, TILINGS);
     }
 
-    /** The tiling of {@code g} into 4x4 blocks (for {@link Winograd4x4Forward}), computed once per geometry. */
+    /**
+     * The tiling of {@code g} into blocks four outputs high (for {@link Winograd4x4Forward}), computed
+     * once per geometry: four wide, or three or five where that needs at least
+     * {@link #RECT_MIN_SAVING} fewer transform-domain multiplies (see {@link #blockWidth}).
+     */
     static Tiling tiling4(ConvGeometry g) {
         return tiling(g, 4, TILINGS4);
+    }
+
+    /** The tiling of {@code g} into square 4x4 blocks, whatever {@link #tiling4} chooses (for tests). */
+    static Tiling square4(ConvGeometry g) {
+        return new Tiling(g, 4, 4);
     }
 
     private static Tiling tiling(ConvGeometry g, int size, ConcurrentHashMap<ConvGeometry, Tiling> cache) {
         Tiling t = cache.get(g);
         if (t == null) {
-            t = new Tiling(g, size);
+            t = new Tiling(g, size, size == 4 ? blockWidth(g) : size);
             if (cache.size() < 256) cache.put(g, t);
         }
         return t;
     }
 
     /**
-     * The {@code size x size} output blocks (2x2 for F(2x2,3x3), 4x4 for F(4x4,3x3)) of every
-     * phase, in order: phase {@code (ry, rx)} (outputs whose row is {@code ry} and column
+     * The smallest share of F(4x4, 3x3)'s multiplies that a block three or five outputs wide must
+     * save to be chosen: the wider transforms cost more per point (F(5, 3)'s {@code B^T} has 7x7
+     * entries against F(4, 3)'s 6x6) and round a little more, so near-equal counts keep 4x4.
+     */
+    static final double RECT_MIN_SAVING = 0.15;
+    private static final boolean RECT_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd.rect", "true"));
+
+    /**
+     * How many outputs wide F(4 x m, 3x3)'s blocks are for {@code g}: 3, 4 or 5, the fewest
+     * transform-domain multiplies ({@code blocks * 6 * (m + 2)}) where they save at least
+     * {@link #RECT_MIN_SAVING}. Large dilations leave each phase a few columns (res15's dilation
+     * 8 on 40 columns: phases of 5 columns, which 4x4 blocks cover with 8, so 42 % fewer
+     * multiplies in blocks 5 wide; dilation 16: phases of 2 or 3 columns, 17 % fewer 3 wide).
+     */
+    static int blockWidth(ConvGeometry g) {
+        if (!RECT_ON) return 4;
+        long square = new Tiling(g, 4, 4).blocks * 36L;
+        int best = 4;
+        long bestCount = square;
+        for (int m : new int[] {3, 5}) {
+            long count = new Tiling(g, 4, m).blocks * 6L * (m + 2);
+            if (count < bestCount && count <= (1 - RECT_MIN_SAVING) * square) {
+                best = m;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The {@code bh x bw} output blocks (2x2 for F(2x2,3x3); 4x4, 4x3 or 4x5 for F(4 x m, 3x3)) of
+     * every phase, in order: phase {@code (ry, rx)} (outputs whose row is {@code ry} and column
      * {@code rx} modulo the dilation), then block row, then block column. Block {@code k}'s
-     * outputs are rows {@code row[k] + i*dh} and columns {@code col[k] + j*dw} for {@code i, j}
-     * below {@code size}; its {@code size+2} square input patch, in the zero-padded channels-last
-     * input copy, has its corner at the same {@code (row[k], col[k])}.
+     * outputs are rows {@code row[k] + i*dh} and columns {@code col[k] + j*dw} for {@code i} below
+     * {@code bh} and {@code j} below {@code bw}; its {@code (bh+2) x (bw+2)} input patch, in the
+     * zero-padded channels-last input copy, has its corner at the same {@code (row[k], col[k])}.
      */
     static final class Tiling {
-        final int size, dh, dw, blocks;
+        /** Outputs per block down ({@code bh}) and across ({@code bw}). */
+        final int bh, bw, dh, dw, blocks;
         final int[] row, col;
         /** Channels-last copies: input {@code inRows x inCols x cp}, output {@code outRows x outCols x op}. */
         final int inRows, inCols, cp, outRows, outCols, op;
@@ -551,7 +591,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         final int sv, sm;
 
         Tiling(ConvGeometry g, int size) {
-            this.size = size;
+            this(g, size, size);
+        }
+
+        Tiling(ConvGeometry g, int bh, int bw) {
+            this.bh = bh;
+            this.bw = bw;
             dh = g.dilationH();
             dw = g.dilationW();
             int oh = g.outH(), ow = g.outW(), n = 0;
@@ -566,17 +611,17 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 for (int rx = 0; rx < Math.min(dw, ow); rx++) {
                     for (int a = 0; a < blockRows(oh, ry); a++) {
                         for (int b = 0; b < blockCols(ow, rx); b++, k++) {
-                            row[k] = ry + size * a * dh;
-                            col[k] = rx + size * b * dw;
+                            row[k] = ry + bh * a * dh;
+                            col[k] = rx + bw * b * dw;
                         }
                     }
                 }
             }
-            // a block's first output is inside the map; its patch reaches size+1 dilations further
-            inRows = oh + (size + 1) * dh;
-            inCols = ow + (size + 1) * dw;
-            outRows = oh + (size - 1) * dh;
-            outCols = ow + (size - 1) * dw;
+            // a block's first output is inside the map; its patch reaches bh+1 (bw+1) dilations further
+            inRows = oh + (bh + 1) * dh;
+            inCols = ow + (bw + 1) * dw;
+            outRows = oh + (bh - 1) * dh;
+            outCols = ow + (bw - 1) * dw;
             cp = padChannels(g.inChannels());
             op = padChannels(g.outChannels());
             sv = stride(n * cp);
@@ -590,7 +635,8 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
          * and products.
          */
         Tiling(Tiling one, int n) {
-            size = one.size;
+            bh = one.bh;
+            bw = one.bw;
             dh = one.dh;
             dw = one.dw;
             blocks = one.blocks * n;
@@ -617,7 +663,8 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
          * copies, transform-domain matrices of {@code b1 - b0} rows (see {@link #chunks}).
          */
         Tiling(Tiling whole, int b0, int b1) {
-            size = whole.size;
+            bh = whole.bh;
+            bw = whole.bw;
             dh = whole.dh;
             dw = whole.dw;
             blocks = b1 - b0;
@@ -673,11 +720,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         private volatile Tiling[][] classChunks;
 
         private int blockRows(int oh, int ry) {
-            return ((oh - ry + dh - 1) / dh + size - 1) / size;
+            return ((oh - ry + dh - 1) / dh + bh - 1) / bh;
         }
 
         private int blockCols(int ow, int rx) {
-            return ((ow - rx + dw - 1) / dw + size - 1) / size;
+            return ((ow - rx + dw - 1) / dw + bw - 1) / bw;
         }
     }
 

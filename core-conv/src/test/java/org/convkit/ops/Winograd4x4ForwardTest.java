@@ -112,7 +112,7 @@ class Winograd4x4ForwardTest {
     void theScalarTransformsGiveTheVectorBits() {
         SplittableRandom r = new SplittableRandom(9);
         ConvGeometry g = new ConvGeometry(37, 11, 14, 21, 3, 3, 1, 1, 1, 2, 0, 1, 1, 2, 1);
-        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.tiling4(g);
+        WinogradConv2dKernel.Tiling t = WinogradConv2dKernel.square4(g);
         float[] xt = rand(r, t.inRows * t.inCols * t.cp), m = rand(r, 36 * t.sm);
         float[] v1 = new float[36 * t.sv], v2 = new float[36 * t.sv];
         Winograd4x4Forward.inputTransform(t, xt, v1, 0, t.blocks);
@@ -176,8 +176,10 @@ class Winograd4x4ForwardTest {
     void takesOnlyLayersWhereItSavesWork() {
         // res15's first layers: 45 channels, dilation 1 on 101 x 40
         assertTrue(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1), 1));
-        // dilation 8 on 101 x 40: 4x4 blocks of each phase cover twice the positions; F(2x2,3x3) takes it
-        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1), 64));
+        // dilation 8 on 101 x 40: 4x4 blocks of each phase would cover twice the positions, 4x5 blocks 1.15 times
+        assertTrue(Winograd4x4Forward.chosen(new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1), 64));
+        // 4x4 blocks only: dilation 3 on 7 x 7 leaves phases of 3 or 2 rows, which 4-high blocks cover twice
+        assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 7, 7, 45, 3, 3, 1, 1, 3, 3, 3, 3, 3, 3, 1), 64));
         // the AlphaGo network's 192 filters: one example does not pay for the filter transform, a batch does
         ConvGeometry alphaGo = new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         assertFalse(Winograd4x4Forward.chosen(alphaGo, 1));

@@ -1,0 +1,120 @@
+package org.convkit.ops;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link WinogradRect}'s input and output transforms a vector of channels at a time: down the
+ * block's columns into a tile of vectors, then along its rows. The same operations in the same
+ * order as the plain loops there, so the same bits.
+ */
+final class VectorWinogradRect {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[42 * L]);
+
+    private VectorWinogradRect() {
+    }
+
+    static void input(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
+        int n = t.bw + 2, cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv, nl = n * L;
+        float[] tile = TILE.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch += L) {
+                for (int j = 0; j < n; j++) {
+                    int a = r0 + j * ks + ch, d = j * L;
+                    FloatVector e0 = FloatVector.fromArray(S, xt, a), e1 = FloatVector.fromArray(S, xt, a + rs);
+                    FloatVector e2 = FloatVector.fromArray(S, xt, a + 2 * rs), e3 = FloatVector.fromArray(S, xt, a + 3 * rs);
+                    FloatVector e4 = FloatVector.fromArray(S, xt, a + 4 * rs), e5 = FloatVector.fromArray(S, xt, a + 5 * rs);
+                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
+                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(tile, d);
+                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(tile, d + nl);
+                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(tile, d + 2 * nl);
+                    p.add(q).intoArray(tile, d + 3 * nl);
+                    p.sub(q).intoArray(tile, d + 4 * nl);
+                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(tile, d + 5 * nl);
+                }
+                for (int i = 0; i < 6; i++) {
+                    int a = i * nl, at = o + ch + i * n * sv;
+                    if (n == 7) b7(tile, a, v, at, sv);
+                    else b5(tile, a, v, at, sv);
+                }
+            }
+        }
+    }
+
+    private static void b7(float[] tile, int a, float[] out, int at, int step) {
+        FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
+        FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
+        FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L), e5 = FloatVector.fromArray(S, tile, a + 5 * L);
+        FloatVector e6 = FloatVector.fromArray(S, tile, a + 6 * L);
+        e0.mul(4f).sub(e1.mul(8f)).sub(e2.mul(5f)).add(e3.mul(10f)).add(e4).sub(e5.mul(2f)).intoArray(out, at);
+        e2.mul(4f).sub(e1.mul(4f)).add(e3.mul(9f)).sub(e4).sub(e5.mul(2f)).intoArray(out, at + step);
+        e2.mul(12f).sub(e1.mul(4f)).sub(e3.mul(7f)).sub(e4.mul(3f)).add(e5.mul(2f)).intoArray(out, at + 2 * step);
+        e1.mul(2f).sub(e2.mul(3f)).sub(e3.mul(4f)).add(e4.mul(3f)).add(e5.mul(2f)).intoArray(out, at + 3 * step);
+        e1.mul(2f).sub(e2.mul(5f)).add(e4.mul(5f)).sub(e5.mul(2f)).intoArray(out, at + 4 * step);
+        e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(out, at + 5 * step);
+        e2.mul(8f).sub(e1.mul(4f)).add(e3.mul(5f)).sub(e4.mul(10f)).sub(e5).add(e6.mul(2f)).intoArray(out, at + 6 * step);
+    }
+
+    private static void b5(float[] tile, int a, float[] out, int at, int step) {
+        FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
+        FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
+        FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L);
+        e0.mul(2f).sub(e1).sub(e2.mul(2f)).add(e3).intoArray(out, at);
+        e1.mul(2f).add(e2).sub(e3).intoArray(out, at + step);
+        e2.mul(3f).sub(e1.mul(2f)).sub(e3).intoArray(out, at + 2 * step);
+        e3.sub(e1).intoArray(out, at + 3 * step);
+        e1.mul(2f).sub(e2).sub(e3.mul(2f)).add(e4).intoArray(out, at + 4 * step);
+    }
+
+    static void output(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
+        int n = t.bw + 2, cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs, nl = n * L, step = n * sm;
+        float[] tile = TILE.get();
+        for (int blk = b0; blk < b1; blk++) {
+            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
+            for (int ch = 0; ch < cs; ch += L) {
+                for (int j = 0; j < n; j++) {
+                    int s = o + ch + j * sm, d = j * L;
+                    FloatVector e0 = FloatVector.fromArray(S, m, s), e1 = FloatVector.fromArray(S, m, s + step);
+                    FloatVector e2 = FloatVector.fromArray(S, m, s + 2 * step), e3 = FloatVector.fromArray(S, m, s + 3 * step);
+                    FloatVector e4 = FloatVector.fromArray(S, m, s + 4 * step), e5 = FloatVector.fromArray(S, m, s + 5 * step);
+                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), dd = e3.sub(e4);
+                    e0.add(a).add(c).intoArray(tile, d);
+                    b.add(dd.mul(2f)).intoArray(tile, d + nl);
+                    a.add(c.mul(4f)).intoArray(tile, d + 2 * nl);
+                    b.add(dd.mul(8f)).add(e5).intoArray(tile, d + 3 * nl);
+                }
+                for (int i = 0; i < 4; i++) {
+                    int a = i * nl, at = r0 + i * rs + ch;
+                    if (n == 7) a7(tile, a, yt, at, ks);
+                    else a5(tile, a, yt, at, ks);
+                }
+            }
+        }
+    }
+
+    private static void a7(float[] tile, int at0, float[] out, int at, int step) {
+        FloatVector e0 = FloatVector.fromArray(S, tile, at0), e1 = FloatVector.fromArray(S, tile, at0 + L);
+        FloatVector e2 = FloatVector.fromArray(S, tile, at0 + 2 * L), e3 = FloatVector.fromArray(S, tile, at0 + 3 * L);
+        FloatVector e4 = FloatVector.fromArray(S, tile, at0 + 4 * L), e5 = FloatVector.fromArray(S, tile, at0 + 5 * L);
+        FloatVector e6 = FloatVector.fromArray(S, tile, at0 + 6 * L);
+        FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
+        e0.add(a).add(c).add(e5.mul(16f)).intoArray(out, at);
+        b.add(d.mul(2f)).add(e5.mul(8f)).intoArray(out, at + step);
+        a.add(c.mul(4f)).add(e5.mul(4f)).intoArray(out, at + 2 * step);
+        b.add(d.mul(8f)).add(e5.mul(2f)).intoArray(out, at + 3 * step);
+        a.add(c.mul(16f)).add(e5).add(e6).intoArray(out, at + 4 * step);
+    }
+
+    private static void a5(float[] tile, int at0, float[] out, int at, int step) {
+        FloatVector e0 = FloatVector.fromArray(S, tile, at0), e1 = FloatVector.fromArray(S, tile, at0 + L);
+        FloatVector e2 = FloatVector.fromArray(S, tile, at0 + 2 * L), e3 = FloatVector.fromArray(S, tile, at0 + 3 * L);
+        FloatVector e4 = FloatVector.fromArray(S, tile, at0 + 4 * L);
+        FloatVector a = e1.add(e2);
+        e0.add(a).add(e3).intoArray(out, at);
+        e1.sub(e2).add(e3.mul(2f)).intoArray(out, at + step);
+        a.add(e3.mul(4f)).add(e4).intoArray(out, at + 2 * step);
+    }
+}
