@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * backward-data and backward-weights. The {@code macs} secondary result is multiply-adds per
  * second (each of the three passes does the layer's forward multiply-add count, counted as direct
  * convolution: 3x3 stride-1 layers run Winograd's F(2x2,3x3) or F(4x4,3x3) with 2.25 or 4 times
- * fewer, and {@code w1.conv2}'s forward and backward-data passes F(4,4) along the width with 1.9
+ * fewer, {@code w2.conv-d8} and {@code w2.conv-d16} F(4x5,3x3) and F(4x3,3x3) in their phases, and {@code w1.conv2}'s forward and backward-data passes F(4,4) along the width with 1.9
  * times fewer, so their rates are effective ones). Compare against im2col with
  * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -Dconvkit.winograd=false -Dconvkit.winogradWidth=false"}
  * (the option replaces the fork arguments below, so it must name the module again).
@@ -37,7 +37,7 @@ import java.util.SplittableRandom;
 @Measurement(iterations = 5, time = 1)
 public class ConvKernelBenchmark {
     /** Layers of W1..W4 (see shared/bench/WORKLOADS.md), and ds-cnn-s's depthwise 3x3 (direct loops). */
-    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w3.conv5", "w4.conv1", "w4.conv3", "ds.depthwise"})
+    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w2.conv-d16", "w3.conv5", "w4.conv1", "w4.conv3", "ds.depthwise"})
     public String layer;
 
     private ConvGeometry g;
@@ -54,6 +54,7 @@ public class ConvKernelBenchmark {
             case "w1.conv2" -> new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1);
             case "w2.conv-d1" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
             case "w2.conv-d8" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1);
+            case "w2.conv-d16" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 16, 16, 16, 16, 16, 16, 1);
             case "w3.conv5" -> new ConvGeometry(1, 56, 300, 100, 5, 300, 1, 1, 0, 0, 0, 0, 1, 1, 1);
             case "w4.conv1" -> new ConvGeometry(48, 19, 19, 192, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 1);
             case "w4.conv3" -> new ConvGeometry(192, 19, 19, 192, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
