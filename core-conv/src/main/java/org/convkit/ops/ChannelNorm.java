@@ -43,19 +43,24 @@ public final class ChannelNorm {
     }
 
     /** Whether every channel has gamma 1 and beta 0 (-1: not known since the last {@link #set}). */
-    private int unitAffine = 1;
+    private volatile int unitAffine = 1;
 
     /**
      * Without a learned scale and shift ({@code gamma = 1, beta = 0}) the second step,
      * {@code (float) (1.0 * h + 0.0)}, is {@code h + 0f}: exact in float, and it turns -0 into +0 as
-     * the double sum does. res15's normalisations have none.
+     * the double sum does. res15's normalisations have none. The threads of one convolution call
+     * this at once: the answer is worked out in a local and only then published (written to the
+     * field as 1 first and lowered in the loop, a second thread could read the 1 and drop the
+     * scale and shift).
      */
     private boolean unitAffine() {
-        if (unitAffine < 0) {
-            unitAffine = 1;
-            for (int c = 0; c < channels; c++) if (gamma[c] != 1 || beta[c] != 0) unitAffine = 0;
+        int u = unitAffine;
+        if (u < 0) {
+            u = 1;
+            for (int c = 0; c < channels && u == 1; c++) if (gamma[c] != 1 || beta[c] != 0) u = 0;
+            unitAffine = u;
         }
-        return unitAffine == 1;
+        return u == 1;
     }
 
     /** Channel {@code c}'s formula on {@code x[from, to)} into {@code y}. */

@@ -56,4 +56,40 @@ class ChannelNormTest {
         assertEquals(0.25f, y[2]);
         assertThrows(IllegalArgumentException.class, () -> new ChannelNorm(0));
     }
+
+    @Test
+    void twoThreadsReadingAChangedNormalisationAtOnceBothApplyItsScaleAndShift() throws Exception {
+        // gamma 1 and beta 0 on every channel but the last: whether the unit shortcut applies takes
+        // a pass over all of them, which the other thread must not cut short. Before each round the
+        // statistics change (the barrier's action), so both threads work the shortcut out afresh
+        int channels = 1 << 16, rounds = 1000;
+        ChannelNorm n = new ChannelNorm(channels);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2,
+                () -> n.set(channels - 1, 0, 1, 2, 0.5));
+        java.util.concurrent.CyclicBarrier done = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable reader = () -> {
+            float[] cell = new float[channels];
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    start.await();
+                    java.util.Arrays.fill(cell, 1f);
+                    n.applyChannelsLast(cell, 0, 1, channels);
+                    // (float) (2 * (float) ((1 - 0) * 1) + 0.5)
+                    if (cell[channels - 1] != 2.5f) wrong.incrementAndGet();
+                    done.await();
+                }
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        };
+        Thread t0 = new Thread(reader), t1 = new Thread(reader);
+        t0.start();
+        t1.start();
+        t0.join();
+        t1.join();
+        assertEquals(null, failure.get());
+        assertEquals(0, wrong.get(), "reads that dropped the last channel's scale and shift");
+    }
 }
