@@ -184,34 +184,27 @@ final class VectorWinograd {
         for (int blk = b0; blk < b1; blk++) {
             int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
             for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < 6; j++) {
-                    int a = r0 + j * ks + ch;
-                    FloatVector e0 = FloatVector.fromArray(S, xt, a), e1 = FloatVector.fromArray(S, xt, a + rs);
-                    FloatVector e2 = FloatVector.fromArray(S, xt, a + 2 * rs), e3 = FloatVector.fromArray(S, xt, a + 3 * rs);
-                    FloatVector e4 = FloatVector.fromArray(S, xt, a + 4 * rs), e5 = FloatVector.fromArray(S, xt, a + 5 * rs);
-                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
-                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(tile, j * L);
-                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(tile, (6 + j) * L);
-                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(tile, (12 + j) * L);
-                    p.add(q).intoArray(tile, (18 + j) * L);
-                    p.sub(q).intoArray(tile, (24 + j) * L);
-                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(tile, (30 + j) * L);
-                }
-                for (int i = 0; i < 6; i++) {
-                    int a = i * 6 * L, q0 = o + ch + i * 6 * sv;
-                    FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
-                    FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
-                    FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L), e5 = FloatVector.fromArray(S, tile, a + 5 * L);
-                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
-                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(v, q0);
-                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(v, q0 + sv);
-                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(v, q0 + 2 * sv);
-                    p.add(q).intoArray(v, q0 + 3 * sv);
-                    p.sub(q).intoArray(v, q0 + 4 * sv);
-                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(v, q0 + 5 * sv);
-                }
+                for (int j = 0; j < 6; j++) b4(xt, r0 + j * ks + ch, rs, tile, j * L, 6 * L);
+                for (int i = 0; i < 6; i++) b4(tile, i * 6 * L, L, v, o + ch + i * 6 * sv, sv);
             }
         }
+    }
+
+    /**
+     * Lavin and Gray's {@code B^T e} of F(4, 3) on six vectors {@code ss} apart from {@code a},
+     * written {@code ds} apart from {@code d} (the operations of {@code Winograd4x4Forward.bRows}).
+     */
+    static void b4(float[] src, int a, int ss, float[] dst, int d, int ds) {
+        FloatVector e0 = FloatVector.fromArray(S, src, a), e1 = FloatVector.fromArray(S, src, a + ss);
+        FloatVector e2 = FloatVector.fromArray(S, src, a + 2 * ss), e3 = FloatVector.fromArray(S, src, a + 3 * ss);
+        FloatVector e4 = FloatVector.fromArray(S, src, a + 4 * ss), e5 = FloatVector.fromArray(S, src, a + 5 * ss);
+        FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
+        e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(dst, d);
+        e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(dst, d + ds);
+        e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(dst, d + 2 * ds);
+        p.add(q).intoArray(dst, d + 3 * ds);
+        p.sub(q).intoArray(dst, d + 4 * ds);
+        e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(dst, d + 5 * ds);
     }
 
     /**
@@ -224,30 +217,25 @@ final class VectorWinograd {
         for (int blk = b0; blk < b1; blk++) {
             int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
             for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < 6; j++) {
-                    int s = o + ch + j * sm;
-                    FloatVector e0 = FloatVector.fromArray(S, m, s), e1 = FloatVector.fromArray(S, m, s + 6 * sm);
-                    FloatVector e2 = FloatVector.fromArray(S, m, s + 12 * sm), e3 = FloatVector.fromArray(S, m, s + 18 * sm);
-                    FloatVector e4 = FloatVector.fromArray(S, m, s + 24 * sm), e5 = FloatVector.fromArray(S, m, s + 30 * sm);
-                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
-                    e0.add(a).add(c).intoArray(tile, j * L);
-                    b.add(d.mul(2f)).intoArray(tile, (6 + j) * L);
-                    a.add(c.mul(4f)).intoArray(tile, (12 + j) * L);
-                    b.add(d.mul(8f)).add(e5).intoArray(tile, (18 + j) * L);
-                }
-                for (int i = 0; i < 4; i++) {
-                    int s = i * 6 * L, y0 = r0 + i * rs + ch;
-                    FloatVector e0 = FloatVector.fromArray(S, tile, s), e1 = FloatVector.fromArray(S, tile, s + L);
-                    FloatVector e2 = FloatVector.fromArray(S, tile, s + 2 * L), e3 = FloatVector.fromArray(S, tile, s + 3 * L);
-                    FloatVector e4 = FloatVector.fromArray(S, tile, s + 4 * L), e5 = FloatVector.fromArray(S, tile, s + 5 * L);
-                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
-                    e0.add(a).add(c).intoArray(yt, y0);
-                    b.add(d.mul(2f)).intoArray(yt, y0 + ks);
-                    a.add(c.mul(4f)).intoArray(yt, y0 + 2 * ks);
-                    b.add(d.mul(8f)).add(e5).intoArray(yt, y0 + 3 * ks);
-                }
+                for (int j = 0; j < 6; j++) a4(m, o + ch + j * sm, 6 * sm, tile, j * L, 6 * L);
+                for (int i = 0; i < 4; i++) a4(tile, i * 6 * L, L, yt, r0 + i * rs + ch, ks);
             }
         }
+    }
+
+    /**
+     * Lavin and Gray's {@code A^T e} of F(4, 3): six vectors {@code ss} apart from {@code a}, four
+     * written {@code ds} apart from {@code d} (the operations of {@code Winograd4x4Forward.aRows}).
+     */
+    static void a4(float[] src, int a, int ss, float[] dst, int d, int ds) {
+        FloatVector e0 = FloatVector.fromArray(S, src, a), e1 = FloatVector.fromArray(S, src, a + ss);
+        FloatVector e2 = FloatVector.fromArray(S, src, a + 2 * ss), e3 = FloatVector.fromArray(S, src, a + 3 * ss);
+        FloatVector e4 = FloatVector.fromArray(S, src, a + 4 * ss), e5 = FloatVector.fromArray(S, src, a + 5 * ss);
+        FloatVector p = e1.add(e2), q = e1.sub(e2), r = e3.add(e4), u = e3.sub(e4);
+        e0.add(p).add(r).intoArray(dst, d);
+        q.add(u.mul(2f)).intoArray(dst, d + ds);
+        p.add(r.mul(4f)).intoArray(dst, d + 2 * ds);
+        q.add(u.mul(8f)).add(e5).intoArray(dst, d + 3 * ds);
     }
 
     /**

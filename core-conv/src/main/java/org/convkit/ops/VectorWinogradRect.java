@@ -22,19 +22,7 @@ final class VectorWinogradRect {
         for (int blk = b0; blk < b1; blk++) {
             int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
             for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < n; j++) {
-                    int a = r0 + j * ks + ch, d = j * L;
-                    FloatVector e0 = FloatVector.fromArray(S, xt, a), e1 = FloatVector.fromArray(S, xt, a + rs);
-                    FloatVector e2 = FloatVector.fromArray(S, xt, a + 2 * rs), e3 = FloatVector.fromArray(S, xt, a + 3 * rs);
-                    FloatVector e4 = FloatVector.fromArray(S, xt, a + 4 * rs), e5 = FloatVector.fromArray(S, xt, a + 5 * rs);
-                    FloatVector p = e4.sub(e2), q = e3.sub(e1).mul(2f);
-                    e0.mul(4f).sub(e2.mul(5f)).add(e4).intoArray(tile, d);
-                    e3.add(e4).sub(e1.add(e2).mul(4f)).intoArray(tile, d + nl);
-                    e4.sub(e3).add(e1.sub(e2).mul(4f)).intoArray(tile, d + 2 * nl);
-                    p.add(q).intoArray(tile, d + 3 * nl);
-                    p.sub(q).intoArray(tile, d + 4 * nl);
-                    e1.mul(4f).sub(e3.mul(5f)).add(e5).intoArray(tile, d + 5 * nl);
-                }
+                for (int j = 0; j < n; j++) VectorWinograd.b4(xt, r0 + j * ks + ch, rs, tile, j * L, nl);
                 for (int i = 0; i < 6; i++) {
                     int a = i * nl, at = o + ch + i * n * sv;
                     if (n == 7) b7(tile, a, v, at, sv);
@@ -75,17 +63,7 @@ final class VectorWinogradRect {
         for (int blk = b0; blk < b1; blk++) {
             int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
             for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < n; j++) {
-                    int s = o + ch + j * sm, d = j * L;
-                    FloatVector e0 = FloatVector.fromArray(S, m, s), e1 = FloatVector.fromArray(S, m, s + step);
-                    FloatVector e2 = FloatVector.fromArray(S, m, s + 2 * step), e3 = FloatVector.fromArray(S, m, s + 3 * step);
-                    FloatVector e4 = FloatVector.fromArray(S, m, s + 4 * step), e5 = FloatVector.fromArray(S, m, s + 5 * step);
-                    FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), dd = e3.sub(e4);
-                    e0.add(a).add(c).intoArray(tile, d);
-                    b.add(dd.mul(2f)).intoArray(tile, d + nl);
-                    a.add(c.mul(4f)).intoArray(tile, d + 2 * nl);
-                    b.add(dd.mul(8f)).add(e5).intoArray(tile, d + 3 * nl);
-                }
+                for (int j = 0; j < n; j++) VectorWinograd.a4(m, o + ch + j * sm, step, tile, j * L, nl);
                 for (int i = 0; i < 4; i++) {
                     int a = i * nl, at = r0 + i * rs + ch;
                     if (n == 7) a7(tile, a, yt, at, ks);

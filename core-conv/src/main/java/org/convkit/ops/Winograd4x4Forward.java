@@ -306,7 +306,7 @@ final class Winograd4x4Forward {
     }
 
     /** {@code G (g0, g1, g2)^T}: six values written {@code step} apart from {@code at}. */
-    private static void gRows(float g0, float g1, float g2, float[] out, int at, int step) {
+    static void gRows(float g0, float g1, float g2, float[] out, int at, int step) {
         float q = g0 * G24, r = g1 * G12, s = g2 * G6;
         out[at] = g0 * 0.25f;
         out[at + step] = (g0 + g1 + g2) * -G6;
@@ -346,7 +346,7 @@ final class Winograd4x4Forward {
     }
 
     /** {@code B^T e}: six values written {@code step} apart from {@code at}, as {@link VectorWinograd#input4} computes them. */
-    private static void bRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
+    static void bRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
         float p = e4 - e2, q = (e3 - e1) * 2f;
         out[at] = e0 * 4f - e2 * 5f + e4;
         out[at + step] = e3 + e4 - (e1 + e2) * 4f;
@@ -387,7 +387,7 @@ final class Winograd4x4Forward {
     }
 
     /** {@code A^T e}: four values written {@code step} apart from {@code at}, as {@link VectorWinograd#output4} computes them. */
-    private static void aRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
+    static void aRows(float e0, float e1, float e2, float e3, float e4, float e5, float[] out, int at, int step) {
         float a = e1 + e2, b = e1 - e2, c = e3 + e4, d = e3 - e4;
         out[at] = e0 + a + c;
         out[at + step] = b + d * 2f;

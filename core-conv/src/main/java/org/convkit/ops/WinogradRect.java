@@ -65,10 +65,10 @@ final class WinogradRect {
                 // H = G4 g (6 x 3), a column of taps at a time, then each row of H times Gm^T
                 if (turned) {
                     int src = (ci * o + co) * 9;
-                    for (int k = 0; k < 3; k++) g4(w[src + 8 - k], w[src + 5 - k], w[src + 2 - k], h, k, 3);
+                    for (int k = 0; k < 3; k++) Winograd4x4Forward.gRows(w[src + 8 - k], w[src + 5 - k], w[src + 2 - k], h, k, 3);
                 } else {
                     int src = (co * c + ci) * 9;
-                    for (int k = 0; k < 3; k++) g4(w[src + k], w[src + 3 + k], w[src + 6 + k], h, k, 3);
+                    for (int k = 0; k < 3; k++) Winograd4x4Forward.gRows(w[src + k], w[src + 3 + k], w[src + 6 + k], h, k, 3);
                 }
                 int d = ci * op + co;
                 for (int i = 0; i < 6; i++) {
@@ -79,17 +79,6 @@ final class WinogradRect {
                 }
             }
         }
-    }
-
-    /** Lavin and Gray's {@code G} of F(4, 3), as {@link Winograd4x4Forward} applies it. */
-    private static void g4(float g0, float g1, float g2, float[] out, int at, int step) {
-        float q = g0 * Winograd4x4Forward.G24, r = g1 * Winograd4x4Forward.G12, s = g2 * Winograd4x4Forward.G6;
-        out[at] = g0 * 0.25f;
-        out[at + step] = (g0 + g1 + g2) * -Winograd4x4Forward.G6;
-        out[at + 2 * step] = (g0 - g1 + g2) * -Winograd4x4Forward.G6;
-        out[at + 3 * step] = q + r + s;
-        out[at + 4 * step] = q - r + s;
-        out[at + 5 * step] = g2;
     }
 
     private static void g5(float g0, float g1, float g2, float[] out, int at, int step) {
@@ -127,14 +116,8 @@ final class WinogradRect {
             for (int ch = 0; ch < cs; ch++) {
                 for (int j = 0; j < n; j++) {
                     int a = r0 + j * ks + ch;
-                    float e0 = xt[a], e1 = xt[a + rs], e2 = xt[a + 2 * rs], e3 = xt[a + 3 * rs], e4 = xt[a + 4 * rs];
-                    float e5 = xt[a + 5 * rs], p = e4 - e2, q = (e3 - e1) * 2f;
-                    tile[j] = e0 * 4f - e2 * 5f + e4;
-                    tile[n + j] = e3 + e4 - (e1 + e2) * 4f;
-                    tile[2 * n + j] = e4 - e3 + (e1 - e2) * 4f;
-                    tile[3 * n + j] = p + q;
-                    tile[4 * n + j] = p - q;
-                    tile[5 * n + j] = e1 * 4f - e3 * 5f + e5;
+                    Winograd4x4Forward.bRows(xt[a], xt[a + rs], xt[a + 2 * rs], xt[a + 3 * rs], xt[a + 4 * rs], xt[a + 5 * rs],
+                            tile, j, n);
                 }
                 for (int i = 0; i < 6; i++) {
                     int a = i * n, at = o + ch + a * sv;
@@ -181,13 +164,8 @@ final class WinogradRect {
             for (int ch = 0; ch < cs; ch++) {
                 for (int j = 0; j < n; j++) {
                     int s = o + ch + j * sm, step = n * sm;
-                    float e0 = m[s], e1 = m[s + step], e2 = m[s + 2 * step], e3 = m[s + 3 * step];
-                    float e4 = m[s + 4 * step], e5 = m[s + 5 * step];
-                    float a = e1 + e2, b = e1 - e2, c = e3 + e4, d = e3 - e4;
-                    tile[j] = e0 + a + c;
-                    tile[n + j] = b + d * 2f;
-                    tile[2 * n + j] = a + c * 4f;
-                    tile[3 * n + j] = b + d * 8f + e5;
+                    Winograd4x4Forward.aRows(m[s], m[s + step], m[s + 2 * step], m[s + 3 * step], m[s + 4 * step], m[s + 5 * step],
+                            tile, j, n);
                 }
                 for (int i = 0; i < 4; i++) {
                     int a = i * n, at = r0 + i * rs + ch;

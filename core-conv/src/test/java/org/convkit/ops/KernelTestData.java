@@ -16,6 +16,13 @@ final class KernelTestData {
         return a;
     }
 
+    /** {@code n} values far from any result (uniform in [-1e6, 1e6)), for outputs a kernel must overwrite. */
+    static float[] garbage(SplittableRandom r, int n) {
+        float[] a = rand(r, n);
+        for (int i = 0; i < n; i++) a[i] *= 1e6f;
+        return a;
+    }
+
     /**
      * A random 3x3 stride-1 geometry: {@code [1, maxIn)} input and {@code [1, maxOut)} output
      * channels, dilations {@code [1, maxDilation)}, maps {@code [1, maxSize)} on a side, each side

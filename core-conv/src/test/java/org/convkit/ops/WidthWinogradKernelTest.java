@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.convkit.ops.KernelTestData.close;
+import static org.convkit.ops.KernelTestData.garbage;
 import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,11 +146,5 @@ class WidthWinogradKernelTest {
         new ReferenceConv2dKernel().forward(kws, x, 0, w, b, y1, 0, new Workspace());
         new Im2colConv2dKernel().forward(kws, x, 0, w, b, y2, 0, new Workspace());
         close(y1, y2, tolerance(kws, 64), "cnn-trad-pool2 layer 2 through the dispatcher");
-    }
-
-    private static float[] garbage(SplittableRandom r, int n) {
-        float[] a = rand(r, n);
-        for (int i = 0; i < n; i++) a[i] *= 1e6f;
-        return a;
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.convkit.ops.KernelTestData.close;
+import static org.convkit.ops.KernelTestData.garbage;
 import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,11 +47,19 @@ class Winograd4x4ForwardTest {
 
     @Test
     void batchCallsAgreeWithTheReferenceAndGiveTheSameBitsOnOneOrThreeThreadsAndAlone() {
-        SplittableRandom r = new SplittableRandom(23);
         // res15's width of 45 filters (the three-vector products), dilation 2, uneven padding, an odd batch
         ConvGeometry g = new ConvGeometry(19, 21, 17, 45, 3, 3, 1, 1, 2, 1, 2, 3, 2, 2, 1);
-        int n = 5, is = g.inSize(), os = g.outSize();
-        float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, 45);
+        batchAndExamplesAgree(g, 5, new SplittableRandom(23), tolerance(g));
+    }
+
+    /**
+     * {@code n} random examples of {@code g} as a batch on 1 and on 3 threads, and one at a time
+     * from outside the pool (each step split over the 3 threads): within {@code tolerance} of the
+     * reference loops, and the same bits all three ways.
+     */
+    static void batchAndExamplesAgree(ConvGeometry g, int n, SplittableRandom r, double tolerance) {
+        int is = g.inSize(), os = g.outSize();
+        float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels());
         float[] y = new float[n * os];
         new ReferenceConv2dKernel().forwardBatch(g, n, x, wt, b, y, true, KernelTestData::scratch);
         int before = Parallel.threads();
@@ -59,20 +68,17 @@ class Winograd4x4ForwardTest {
             int[] threads = {1, 3};
             for (int k = 0; k < 2; k++) {
                 Parallel.setThreads(threads[k]);
-                float[] y2 = garbage(r, n * os);
-                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, y2, true, KernelTestData::scratch);
-                close(y, y2, tolerance(g), "batch forward on " + threads[k] + " threads");
-                runs[k] = y2;
+                runs[k] = garbage(r, n * os);
+                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
+                close(y, runs[k], tolerance, g + ": batch forward on " + threads[k] + " threads");
             }
-            // one example at a time from outside the pool: each step split over the three threads
-            float[] alone = garbage(r, n * os);
+            runs[2] = garbage(r, n * os);
             for (int i = 0; i < n; i++) {
                 float[] one = new float[os];
                 Winograd4x4Forward.forward(g, java.util.Arrays.copyOfRange(x, i * is, (i + 1) * is), 0, wt, b, one, 0, true,
                         new Workspace());
-                System.arraycopy(one, 0, alone, i * os, os);
+                System.arraycopy(one, 0, runs[2], i * os, os);
             }
-            runs[2] = alone;
             assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
             assertArrayEquals(runs[0], runs[2], "a batch and its examples one at a time");
         } finally {
@@ -187,11 +193,5 @@ class Winograd4x4ForwardTest {
         assertTrue(Winograd4x4Forward.chosen(alphaGo, Winograd4x4Forward.WIDE_MIN_BATCH));
         // not a 3x3 stride-1 layer
         assertFalse(Winograd4x4Forward.chosen(new ConvGeometry(45, 20, 20, 45, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1), 64));
-    }
-
-    private static float[] garbage(SplittableRandom r, int n) {
-        float[] a = rand(r, n);
-        for (int i = 0; i < n; i++) a[i] *= 1e6f;
-        return a;
     }
 }

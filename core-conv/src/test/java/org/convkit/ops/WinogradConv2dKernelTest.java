@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.convkit.ops.KernelTestData.close;
+import static org.convkit.ops.KernelTestData.garbage;
 import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -235,11 +236,5 @@ class WinogradConv2dKernelTest {
                 }
             }
         }
-    }
-
-    private static float[] garbage(SplittableRandom r, int n) {
-        float[] a = rand(r, n);
-        for (int i = 0; i < n; i++) a[i] *= 1e6f;
-        return a;
     }
 }

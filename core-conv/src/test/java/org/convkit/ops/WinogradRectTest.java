@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.convkit.ops.KernelTestData.close;
+import static org.convkit.ops.KernelTestData.garbage;
 import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,45 +65,21 @@ class WinogradRectTest {
     @Test
     void batchesAndSingleExamplesGiveTheSameBitsOnAnyThreadCountAndBackwardDataAgrees() {
         SplittableRandom r = new SplittableRandom(24);
-        // res15's dilation 8 on its 101 x 40 maps (blocks five wide), fewer channels, 45 filters
+        // res15's dilation 8 on its 101 x 40 maps (blocks five wide), fewer channels, 45 filters;
+        // one example at a time splits into chunks of blocks by phase rows
         ConvGeometry g = new ConvGeometry(13, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1);
         assertEquals(5, WinogradConv2dKernel.tiling4(g).bw);
         int n = 3, is = g.inSize(), os = g.outSize();
-        float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, 45);
-        float[] expected = new float[n * os];
-        new ReferenceConv2dKernel().forwardBatch(g, n, x, wt, b, expected, true, KernelTestData::scratch);
-        int before = Parallel.threads();
-        try {
-            float[][] runs = new float[3][];
-            int[] threads = {1, 3};
-            for (int k = 0; k < 2; k++) {
-                Parallel.setThreads(threads[k]);
-                runs[k] = garbage(r, n * os);
-                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
-                close(expected, runs[k], tolerance(g, 5), "batch on " + threads[k] + " threads");
-            }
-            // one example at a time from outside the pool: chunks of blocks by classes of rows
-            runs[2] = garbage(r, n * os);
-            for (int i = 0; i < n; i++) {
-                float[] one = new float[os];
-                Winograd4x4Forward.forward(g, java.util.Arrays.copyOfRange(x, i * is, (i + 1) * is), 0, wt, b, one, 0,
-                        true, new Workspace());
-                System.arraycopy(one, 0, runs[2], i * os, os);
-            }
-            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
-            assertArrayEquals(runs[0], runs[2], "a batch and its examples one at a time");
+        Winograd4x4ForwardTest.batchAndExamplesAgree(g, n, r, tolerance(g, 5));
 
-            // dL/dX: the forward pass of the transposed geometry on the turned filters, also five wide
-            ConvGeometry tg = Im2colConv2dKernel.fullTransposed(g);
-            assertEquals(5, WinogradConv2dKernel.tiling4(tg).bw);
-            float[] dy = rand(r, n * os), dx = garbage(r, n * is), dxRef = new float[n * is];
-            Workspace ws = new Workspace();
-            for (int i = 0; i < n; i++) new ReferenceConv2dKernel().backwardData(g, dy, i * os, wt, dxRef, i * is, ws);
-            Winograd4x4Forward.backwardDataBatch(tg, n, dy, wt, dx, KernelTestData::scratch);
-            close(dxRef, dx, 6e-6 * 9 * g.outChannels(), "backward-data");
-        } finally {
-            Parallel.setThreads(before);
-        }
+        // dL/dX: the forward pass of the transposed geometry on the turned filters, also five wide
+        ConvGeometry tg = Im2colConv2dKernel.fullTransposed(g);
+        assertEquals(5, WinogradConv2dKernel.tiling4(tg).bw);
+        float[] wt = rand(r, g.weightSize()), dy = rand(r, n * os), dx = garbage(r, n * is), dxRef = new float[n * is];
+        Workspace ws = new Workspace();
+        for (int i = 0; i < n; i++) new ReferenceConv2dKernel().backwardData(g, dy, i * os, wt, dxRef, i * is, ws);
+        Winograd4x4Forward.backwardDataBatch(tg, n, dy, wt, dx, KernelTestData::scratch);
+        close(dxRef, dx, 6e-6 * 9 * g.outChannels(), "backward-data");
     }
 
     @Test
@@ -145,11 +122,5 @@ class WinogradRectTest {
 
     private static ConvGeometry res15(int d) {
         return new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, d, d, d, d, d, d, 1);
-    }
-
-    private static float[] garbage(SplittableRandom r, int n) {
-        float[] a = rand(r, n);
-        for (int i = 0; i < n; i++) a[i] *= 1e6f;
-        return a;
     }
 }
