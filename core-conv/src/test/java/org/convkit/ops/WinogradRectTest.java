@@ -83,6 +83,34 @@ class WinogradRectTest {
     }
 
     @Test
+    void wideLayersInGroupsOfExamplesAgreeWithTheReferenceOnAnyThreadCount() {
+        SplittableRandom r = new SplittableRandom(25);
+        // over 64 channels, dilation 2 on 40 x 10: phases of 20 x 5 outputs, one block five wide
+        // across each; batches of 4 or more run as stacked groups of examples
+        ConvGeometry g = new ConvGeometry(70, 40, 10, 90, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1);
+        assertEquals(5, WinogradConv2dKernel.tiling4(g).bw);
+        int n = 7, os = g.outSize();
+        assertTrue(Winograd4x4Forward.chosen(g, n));
+        float[] x = rand(r, n * g.inSize()), wt = rand(r, g.weightSize()), b = rand(r, 90);
+        float[] expected = new float[n * os];
+        new ReferenceConv2dKernel().forwardBatch(g, n, x, wt, b, expected, true, KernelTestData::scratch);
+        int before = Parallel.threads();
+        try {
+            float[][] runs = new float[2][];
+            int[] threads = {1, 3};
+            for (int k = 0; k < 2; k++) {
+                Parallel.setThreads(threads[k]);
+                runs[k] = garbage(r, n * os);
+                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
+                close(expected, runs[k], tolerance(g, 5), "grouped batch on " + threads[k] + " threads");
+            }
+            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
     void theScalarTransformsGiveTheVectorBits() {
         SplittableRandom r = new SplittableRandom(11);
         ConvGeometry g = new ConvGeometry(37, 23, 29, 21, 3, 3, 1, 1, 3, 2, 1, 3, 3, 2, 1);
