@@ -49,15 +49,15 @@ class Winograd4x4ForwardTest {
     void batchCallsAgreeWithTheReferenceAndGiveTheSameBitsOnOneOrThreeThreadsAndAlone() {
         // res15's width of 45 filters (the three-vector products), dilation 2, uneven padding, an odd batch
         ConvGeometry g = new ConvGeometry(19, 21, 17, 45, 3, 3, 1, 1, 2, 1, 2, 3, 2, 2, 1);
-        batchAndExamplesAgree(g, 5, new SplittableRandom(23), tolerance(g));
+        batchAndExamplesAgree(g, 5, new SplittableRandom(23), tolerance(g), true);
     }
 
     /**
-     * {@code n} random examples of {@code g} as a batch on 1 and on 3 threads, and one at a time
-     * from outside the pool (each step split over the 3 threads): within {@code tolerance} of the
-     * reference loops, and the same bits all three ways.
+     * {@code n} random examples of {@code g} as a batch on 1 and on 3 threads and, when
+     * {@code alone}, one at a time from outside the pool (each step split over the 3 threads):
+     * within {@code tolerance} of the reference loops, and the same bits every way.
      */
-    static void batchAndExamplesAgree(ConvGeometry g, int n, SplittableRandom r, double tolerance) {
+    static void batchAndExamplesAgree(ConvGeometry g, int n, SplittableRandom r, double tolerance, boolean alone) {
         int is = g.inSize(), os = g.outSize();
         float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, g.outChannels());
         float[] y = new float[n * os];
@@ -72,6 +72,8 @@ class Winograd4x4ForwardTest {
                 Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
                 close(y, runs[k], tolerance, g + ": batch forward on " + threads[k] + " threads");
             }
+            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
+            if (!alone) return;
             runs[2] = garbage(r, n * os);
             for (int i = 0; i < n; i++) {
                 float[] one = new float[os];
@@ -79,7 +81,6 @@ class Winograd4x4ForwardTest {
                         new Workspace());
                 System.arraycopy(one, 0, runs[2], i * os, os);
             }
-            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
             assertArrayEquals(runs[0], runs[2], "a batch and its examples one at a time");
         } finally {
             Parallel.setThreads(before);
@@ -92,26 +93,10 @@ class Winograd4x4ForwardTest {
         // 80 blocks an example (two dilation phases of 20 x 15 outputs): groups of 5 examples, the
         // batch of 7 in a group of 5 and one of 2
         ConvGeometry g = new ConvGeometry(70, 40, 30, 90, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1);
-        int n = 7, is = g.inSize(), os = g.outSize();
+        int n = 7;
         assertTrue(Winograd4x4Forward.chosen(g, n));
         assertTrue(Winograd4x4Forward.GROUP_ROWS / WinogradConv2dKernel.tiling4(g).blocks < n, "more than one group");
-        float[] x = rand(r, n * is), wt = rand(r, g.weightSize()), b = rand(r, 90);
-        float[] expected = new float[n * os];
-        new ReferenceConv2dKernel().forwardBatch(g, n, x, wt, b, expected, true, KernelTestData::scratch);
-        int before = Parallel.threads();
-        try {
-            float[][] runs = new float[2][];
-            int[] threads = {1, 3};
-            for (int k = 0; k < 2; k++) {
-                Parallel.setThreads(threads[k]);
-                runs[k] = garbage(r, n * os);
-                Winograd4x4Forward.forwardBatch(g, n, x, wt, b, runs[k], true, KernelTestData::scratch);
-                close(expected, runs[k], tolerance(g), "wide batch forward on " + threads[k] + " threads");
-            }
-            assertArrayEquals(runs[0], runs[1], "1 and 3 threads");
-        } finally {
-            Parallel.setThreads(before);
-        }
+        batchAndExamplesAgree(g, n, r, tolerance(g), false);
     }
 
     @Test
