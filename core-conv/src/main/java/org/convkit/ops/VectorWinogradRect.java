@@ -32,11 +32,15 @@ final class VectorWinogradRect {
         }
     }
 
+    private static FloatVector at(float[] a, int i) {
+        return FloatVector.fromArray(S, a, i);
+    }
+
     private static void b7(float[] tile, int a, float[] out, int at, int step) {
-        FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
-        FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
-        FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L), e5 = FloatVector.fromArray(S, tile, a + 5 * L);
-        FloatVector e6 = FloatVector.fromArray(S, tile, a + 6 * L);
+        FloatVector e0 = at(tile, a), e1 = at(tile, a + L);
+        FloatVector e2 = at(tile, a + 2 * L), e3 = at(tile, a + 3 * L);
+        FloatVector e4 = at(tile, a + 4 * L), e5 = at(tile, a + 5 * L);
+        FloatVector e6 = at(tile, a + 6 * L);
         e0.mul(4f).sub(e1.mul(8f)).sub(e2.mul(5f)).add(e3.mul(10f)).add(e4).sub(e5.mul(2f)).intoArray(out, at);
         e2.mul(4f).sub(e1.mul(4f)).add(e3.mul(9f)).sub(e4).sub(e5.mul(2f)).intoArray(out, at + step);
         e2.mul(12f).sub(e1.mul(4f)).sub(e3.mul(7f)).sub(e4.mul(3f)).add(e5.mul(2f)).intoArray(out, at + 2 * step);
@@ -47,9 +51,9 @@ final class VectorWinogradRect {
     }
 
     private static void b5(float[] tile, int a, float[] out, int at, int step) {
-        FloatVector e0 = FloatVector.fromArray(S, tile, a), e1 = FloatVector.fromArray(S, tile, a + L);
-        FloatVector e2 = FloatVector.fromArray(S, tile, a + 2 * L), e3 = FloatVector.fromArray(S, tile, a + 3 * L);
-        FloatVector e4 = FloatVector.fromArray(S, tile, a + 4 * L);
+        FloatVector e0 = at(tile, a), e1 = at(tile, a + L);
+        FloatVector e2 = at(tile, a + 2 * L), e3 = at(tile, a + 3 * L);
+        FloatVector e4 = at(tile, a + 4 * L);
         e0.mul(2f).sub(e1).sub(e2.mul(2f)).add(e3).intoArray(out, at);
         e1.mul(2f).add(e2).sub(e3).intoArray(out, at + step);
         e2.mul(3f).sub(e1.mul(2f)).sub(e3).intoArray(out, at + 2 * step);
@@ -74,10 +78,10 @@ final class VectorWinogradRect {
     }
 
     private static void a7(float[] tile, int at0, float[] out, int at, int step) {
-        FloatVector e0 = FloatVector.fromArray(S, tile, at0), e1 = FloatVector.fromArray(S, tile, at0 + L);
-        FloatVector e2 = FloatVector.fromArray(S, tile, at0 + 2 * L), e3 = FloatVector.fromArray(S, tile, at0 + 3 * L);
-        FloatVector e4 = FloatVector.fromArray(S, tile, at0 + 4 * L), e5 = FloatVector.fromArray(S, tile, at0 + 5 * L);
-        FloatVector e6 = FloatVector.fromArray(S, tile, at0 + 6 * L);
+        FloatVector e0 = at(tile, at0), e1 = at(tile, at0 + L);
+        FloatVector e2 = at(tile, at0 + 2 * L), e3 = at(tile, at0 + 3 * L);
+        FloatVector e4 = at(tile, at0 + 4 * L), e5 = at(tile, at0 + 5 * L);
+        FloatVector e6 = at(tile, at0 + 6 * L);
         FloatVector a = e1.add(e2), b = e1.sub(e2), c = e3.add(e4), d = e3.sub(e4);
         e0.add(a).add(c).add(e5.mul(16f)).intoArray(out, at);
         b.add(d.mul(2f)).add(e5.mul(8f)).intoArray(out, at + step);
@@ -87,9 +91,9 @@ final class VectorWinogradRect {
     }
 
     private static void a5(float[] tile, int at0, float[] out, int at, int step) {
-        FloatVector e0 = FloatVector.fromArray(S, tile, at0), e1 = FloatVector.fromArray(S, tile, at0 + L);
-        FloatVector e2 = FloatVector.fromArray(S, tile, at0 + 2 * L), e3 = FloatVector.fromArray(S, tile, at0 + 3 * L);
-        FloatVector e4 = FloatVector.fromArray(S, tile, at0 + 4 * L);
+        FloatVector e0 = at(tile, at0), e1 = at(tile, at0 + L);
+        FloatVector e2 = at(tile, at0 + 2 * L), e3 = at(tile, at0 + 3 * L);
+        FloatVector e4 = at(tile, at0 + 4 * L);
         FloatVector a = e1.add(e2);
         e0.add(a).add(e3).intoArray(out, at);
         e1.sub(e2).add(e3.mul(2f)).intoArray(out, at + step);

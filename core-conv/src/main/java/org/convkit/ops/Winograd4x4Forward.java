@@ -83,9 +83,9 @@ final class Winograd4x4Forward {
         return (long) t.blocks * t.bh * t.bw;
     }
 
-    /** Transform-domain points of {@code t}'s blocks: 36 for 4x4, {@link WinogradRect#points} otherwise. */
+    /** Transform-domain points of {@code t}'s blocks, {@code 6 x (bw + 2)}: 36 for 4x4. */
     static int points(WinogradConv2dKernel.Tiling t) {
-        return t.bw == 4 ? 36 : WinogradRect.points(t);
+        return 6 * (t.bw + 2);
     }
 
     /** This kernel's tag in a {@link FilterCache} for the filters transformed for {@code t}'s block shape. */
@@ -220,7 +220,7 @@ final class Winograd4x4Forward {
         });
     }
 
-    /** Distance between the 36 filter matrices ({@code inChannels} rows of the padded output channels). */
+    /** Distance between the filter matrices ({@code inChannels} rows of the padded output channels). */
     private static int uStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
         return WinogradConv2dKernel.stride(g.inChannels() * t.op);
     }
@@ -263,19 +263,19 @@ final class Winograd4x4Forward {
 
     // ---------------------------------------------------------------- the transforms
 
-    /**
-     * {@code U = G g G^T} for output channels {@code [o0, o1)} into {@code U[xi][ci][co]}, with
-     * {@code G = [[1/4,0,0],[-1/6,-1/6,-1/6],[-1/6,1/6,-1/6],[1/24,1/12,1/6],[1/24,-1/12,1/6],[0,0,1]]}.
-     * {@code turned}: {@code g} is a layer's transposed geometry and {@code w} that layer's filters,
-     * read turned 180 degrees with input and output channels swapped (no turned copy is made).
-     */
+    /** The filter transform for {@code t}'s blocks: the 4x4 one below, or {@link WinogradRect#filterTransform}. */
     static void filterTransform(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] w, boolean turned, float[] u,
                                 int su, int o0, int o1) {
         if (t.bw != 4) WinogradRect.filterTransform(g, t.bw, w, turned, u, su, o0, o1);
         else filterTransform(g, w, turned, u, su, o0, o1);
     }
 
-    /** {@link #filterTransform(ConvGeometry, WinogradConv2dKernel.Tiling, float[], boolean, float[], int, int, int)} for 4x4 blocks. */
+    /**
+     * {@code U = G g G^T} for output channels {@code [o0, o1)} into {@code U[xi][ci][co]}, with
+     * {@code G = [[1/4,0,0],[-1/6,-1/6,-1/6],[-1/6,1/6,-1/6],[1/24,1/12,1/6],[1/24,-1/12,1/6],[0,0,1]]}.
+     * {@code turned}: {@code g} is a layer's transposed geometry and {@code w} that layer's filters,
+     * read turned 180 degrees with input and output channels swapped (no turned copy is made).
+     */
     static void filterTransform(ConvGeometry g, float[] w, boolean turned, float[] u, int su, int o0, int o1) {
         int c = g.inChannels(), o = g.outChannels(), op = WinogradConv2dKernel.padChannels(o);
         if (o1 == o && op > o) {

@@ -595,10 +595,6 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         /** Distances between the 16 matrices {@code V[xi]} ({@code blocks x cp}) and {@code M[xi]} ({@code blocks x op}). */
         final int sv, sm;
 
-        Tiling(ConvGeometry g, int size) {
-            this(g, size, size);
-        }
-
         Tiling(ConvGeometry g, int bh, int bw) {
             this.bh = bh;
             this.bw = bw;

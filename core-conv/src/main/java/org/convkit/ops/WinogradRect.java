@@ -41,11 +41,6 @@ final class WinogradRect {
     private WinogradRect() {
     }
 
-    /** Transform-domain points of {@code t}'s blocks: {@code 6 x (bw + 2)}. */
-    static int points(WinogradConv2dKernel.Tiling t) {
-        return 6 * (t.bw + 2);
-    }
-
     /**
      * {@code U = G4 g Gm^T} for output channels {@code [o0, o1)} into {@code U[xi][ci][co]}
      * ({@code su} apart, {@code co} padded to {@code op}); {@code turned} as in

@@ -99,7 +99,7 @@ class WinogradRectTest {
         ConvGeometry g = new ConvGeometry(37, 23, 29, 21, 3, 3, 1, 1, 3, 2, 1, 3, 3, 2, 1);
         for (int bw : new int[] {3, 5}) {
             WinogradConv2dKernel.Tiling t = new WinogradConv2dKernel.Tiling(g, 4, bw);
-            int pts = WinogradRect.points(t);
+            int pts = Winograd4x4Forward.points(t);
             float[] xt = rand(r, t.inRows * t.inCols * t.cp), m = rand(r, pts * t.sm);
             float[] v1 = new float[pts * t.sv], v2 = new float[pts * t.sv];
             WinogradRect.inputTransform(t, xt, v1, 0, t.blocks);
@@ -123,7 +123,7 @@ class WinogradRectTest {
         }
         for (int bw : new int[] {3, 5}) {
             WinogradConv2dKernel.Tiling t = new WinogradConv2dKernel.Tiling(tg, 4, bw);
-            int su = WinogradConv2dKernel.stride(tg.inChannels() * t.op), pts = WinogradRect.points(t);
+            int su = WinogradConv2dKernel.stride(tg.inChannels() * t.op), pts = Winograd4x4Forward.points(t);
             float[] expected = new float[pts * su], turned = new float[pts * su];
             WinogradRect.filterTransform(tg, bw, turnedCopy, false, expected, su, 0, tg.outChannels());
             WinogradRect.filterTransform(tg, bw, w, true, turned, su, 0, tg.outChannels());
