@@ -218,11 +218,16 @@ final class VectorKernels {
      * false where {@code cs} is not a whole number of vectors.
      */
     static boolean copyCells(float[] src, int s, int channels, float[] dst, int d, int cs, int count) {
+        return copyCells(src, s, channels, channels, dst, d, cs, count);
+    }
+
+    /** As above, the cells {@code step} floats apart in {@code src}. */
+    static boolean copyCells(float[] src, int s, int step, int channels, float[] dst, int d, int cs, int count) {
         int l = S.length(), full = channels / l * l;
         if (cs % l != 0) return false;
         VectorMask<Float> tail = S.indexInRange(full, channels);
         FloatVector zero = FloatVector.zero(S);
-        for (int cell = 0; cell < count; cell++, s += channels, d += cs) {
+        for (int cell = 0; cell < count; cell++, s += step, d += cs) {
             int k = 0;
             for (; k < full; k += l) FloatVector.fromArray(S, src, s + k).intoArray(dst, d + k);
             // the rest of the channels, then zeros up to the cell's end
@@ -242,12 +247,18 @@ final class VectorKernels {
      */
     static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int o, int count, float[] b, boolean relu,
                                float[] addend) {
+        return outputCells(yt, s, op, y, d, o, o, count, b, relu, addend);
+    }
+
+    /** As above, the cells written {@code step} floats apart in {@code y} (and read so in {@code addend}). */
+    static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int step, int o, int count, float[] b,
+                               boolean relu, float[] addend) {
         int l = S.length(), full = o / l * l;
         if (op % l != 0) return false;
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         VectorMask<Float> tail = S.indexInRange(full, o);
         FloatVector zero = FloatVector.zero(S);
-        for (int cell = 0; cell < count; cell++, s += op, d += o) {
+        for (int cell = 0; cell < count; cell++, s += op, d += step) {
             int k = 0;
             for (; k < full; k += l) {
                 FloatVector v = FloatVector.fromArray(S, yt, s + k).add(b == null ? zero : FloatVector.fromArray(S, b, k)).max(floor);

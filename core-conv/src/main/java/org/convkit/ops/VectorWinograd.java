@@ -181,13 +181,23 @@ final class VectorWinograd {
     static void input4(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
         int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
         float[] tile = TILE36.get();
-        for (int blk = b0; blk < b1; blk++) {
-            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
-            for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < 6; j++) b4(xt, r0 + j * ks + ch, rs, tile, j * L, 6 * L);
-                for (int i = 0; i < 6; i++) b4(tile, i * 6 * L, L, v, o + ch + i * 6 * sv, sv);
-            }
+        for (int blk = b0; blk < b1; blk++) input4Block(xt, (t.row[blk] * t.inCols + t.col[blk]) * cs, rs, ks, cs, v, blk * cs, sv, tile);
+    }
+
+    /**
+     * One block of {@link #input4}: its 6x6 patch of cells of {@code cs} floats, cell {@code (i, j)}
+     * at {@code src[r0 + i * rs + j * ks]}, into row {@code o} of the 36 matrices {@code sv} apart.
+     */
+    static void input4Block(float[] src, int r0, int rs, int ks, int cs, float[] v, int o, int sv, float[] tile) {
+        for (int ch = 0; ch < cs; ch += L) {
+            for (int j = 0; j < 6; j++) b4(src, r0 + j * ks + ch, rs, tile, j * L, 6 * L);
+            for (int i = 0; i < 6; i++) b4(tile, i * 6 * L, L, v, o + ch + i * 6 * sv, sv);
         }
+    }
+
+    /** A 6x6 tile of vectors for the block transforms, one per thread. */
+    static float[] tile() {
+        return TILE36.get();
     }
 
     /**
@@ -214,12 +224,17 @@ final class VectorWinograd {
     static void output4(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
         int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
         float[] tile = TILE36.get();
-        for (int blk = b0; blk < b1; blk++) {
-            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
-            for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < 6; j++) a4(m, o + ch + j * sm, 6 * sm, tile, j * L, 6 * L);
-                for (int i = 0; i < 4; i++) a4(tile, i * 6 * L, L, yt, r0 + i * rs + ch, ks);
-            }
+        for (int blk = b0; blk < b1; blk++) output4Block(m, blk * cs, sm, cs, yt, (t.row[blk] * t.outCols + t.col[blk]) * cs, rs, ks, tile);
+    }
+
+    /**
+     * One block of {@link #output4}: row {@code o} of the 36 matrices {@code sm} apart into its 4x4
+     * outputs of {@code cs} floats, output {@code (i, j)} at {@code dst[r0 + i * rs + j * ks]}.
+     */
+    static void output4Block(float[] m, int o, int sm, int cs, float[] dst, int r0, int rs, int ks, float[] tile) {
+        for (int ch = 0; ch < cs; ch += L) {
+            for (int j = 0; j < 6; j++) a4(m, o + ch + j * sm, 6 * sm, tile, j * L, 6 * L);
+            for (int i = 0; i < 4; i++) a4(tile, i * 6 * L, L, dst, r0 + i * rs + ch, ks);
         }
     }
 

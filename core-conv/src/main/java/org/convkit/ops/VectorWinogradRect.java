@@ -17,19 +17,33 @@ final class VectorWinogradRect {
     }
 
     static void input(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
-        int n = t.bw + 2, cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv, nl = n * L;
+        int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
         float[] tile = TILE.get();
         for (int blk = b0; blk < b1; blk++) {
-            int r0 = (t.row[blk] * t.inCols + t.col[blk]) * cs, o = blk * cs;
-            for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < n; j++) VectorWinograd.b4(xt, r0 + j * ks + ch, rs, tile, j * L, nl);
-                for (int i = 0; i < 6; i++) {
-                    int a = i * nl, at = o + ch + i * n * sv;
-                    if (n == 7) b7(tile, a, v, at, sv);
-                    else b5(tile, a, v, at, sv);
-                }
+            inputBlock(t.bw, xt, (t.row[blk] * t.inCols + t.col[blk]) * cs, rs, ks, cs, v, blk * cs, sv, tile);
+        }
+    }
+
+    /**
+     * One block of {@link #input}, blocks {@code bw} wide: its {@code 6 x (bw + 2)} patch of cells of
+     * {@code cs} floats, cell {@code (i, j)} at {@code src[r0 + i * rs + j * ks]}, into row {@code o}
+     * of the matrices {@code sv} apart.
+     */
+    static void inputBlock(int bw, float[] src, int r0, int rs, int ks, int cs, float[] v, int o, int sv, float[] tile) {
+        int n = bw + 2, nl = n * L;
+        for (int ch = 0; ch < cs; ch += L) {
+            for (int j = 0; j < n; j++) VectorWinograd.b4(src, r0 + j * ks + ch, rs, tile, j * L, nl);
+            for (int i = 0; i < 6; i++) {
+                int a = i * nl, at = o + ch + i * n * sv;
+                if (n == 7) b7(tile, a, v, at, sv);
+                else b5(tile, a, v, at, sv);
             }
         }
+    }
+
+    /** A tile of vectors for the block transforms, one per thread. */
+    static float[] tile() {
+        return TILE.get();
     }
 
     private static FloatVector at(float[] a, int i) {
@@ -62,17 +76,26 @@ final class VectorWinogradRect {
     }
 
     static void output(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
-        int n = t.bw + 2, cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs, nl = n * L, step = n * sm;
+        int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
         float[] tile = TILE.get();
         for (int blk = b0; blk < b1; blk++) {
-            int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
-            for (int ch = 0; ch < cs; ch += L) {
-                for (int j = 0; j < n; j++) VectorWinograd.a4(m, o + ch + j * sm, step, tile, j * L, nl);
-                for (int i = 0; i < 4; i++) {
-                    int a = i * nl, at = r0 + i * rs + ch;
-                    if (n == 7) a7(tile, a, yt, at, ks);
-                    else a5(tile, a, yt, at, ks);
-                }
+            outputBlock(t.bw, m, blk * cs, sm, cs, yt, (t.row[blk] * t.outCols + t.col[blk]) * cs, rs, ks, tile);
+        }
+    }
+
+    /**
+     * One block of {@link #output}, blocks {@code bw} wide: row {@code o} of the matrices {@code sm}
+     * apart into its {@code 4 x bw} outputs of {@code cs} floats, output {@code (i, j)} at
+     * {@code dst[r0 + i * rs + j * ks]}.
+     */
+    static void outputBlock(int bw, float[] m, int o, int sm, int cs, float[] dst, int r0, int rs, int ks, float[] tile) {
+        int n = bw + 2, nl = n * L, step = n * sm;
+        for (int ch = 0; ch < cs; ch += L) {
+            for (int j = 0; j < n; j++) VectorWinograd.a4(m, o + ch + j * sm, step, tile, j * L, nl);
+            for (int i = 0; i < 4; i++) {
+                int a = i * nl, at = r0 + i * rs + ch;
+                if (n == 7) a7(tile, a, dst, at, ks);
+                else a5(tile, a, dst, at, ks);
             }
         }
     }

@@ -221,17 +221,27 @@ final class Winograd4x4Forward {
     }
 
     /** Distance between the filter matrices ({@code inChannels} rows of the padded output channels). */
-    private static int uStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
+    static int uStride(ConvGeometry g, WinogradConv2dKernel.Tiling t) {
         return WinogradConv2dKernel.stride(g.inChannels() * t.op);
     }
 
-    private static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
+    /**
+     * One example in the blocks of {@code t} with the transformed filters {@code u}: split over the
+     * threads ({@code split}) or on the calling thread, {@link DirectWinograd} where it applies.
+     */
+    static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
                                 boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split,
                                 ConvIo io) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pts = points(t);
+        boolean chunked = split && WinogradConv2dKernel.chunked(pts, su);
+        if (chunked && DirectWinograd.applies(io)) {
+            float[] xt = DirectWinograd.gathers(io, t) ? null : WinogradConv2dKernel.paddedInput(ws, t);
+            DirectWinograd.example(g, t, x, xOff, xt, u, su, packed, b, y, yOff, relu, io);
+            return;
+        }
         float[] xt = split ? WinogradConv2dKernel.paddedInput(ws, t) : ws.get(XT, t.inRows * t.inCols * t.cp);
         float[] yt = ws.get(YT, t.outRows * t.outCols * t.op);
-        if (split && WinogradConv2dKernel.chunked(pts, su)) {
+        if (chunked) {
             // each chunk takes small transform-domain matrices of its own
             WinogradConv2dKernel.chunkedExample(g, t, pts, x, xOff, xt, yt, b, y, yOff, relu, io, (s, cv, cm) -> {
                 inputTransform(s, xt, cv, 0, s.blocks);

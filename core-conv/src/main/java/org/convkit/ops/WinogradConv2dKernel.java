@@ -438,7 +438,7 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         });
     }
 
-    private static final boolean CLASSES_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd.rowClasses", "true"));
+    static final boolean CLASSES_ON = Boolean.parseBoolean(System.getProperty("convkit.winograd.rowClasses", "true"));
 
     /**
      * One example split over the threads, its transforms and products in chunks: by

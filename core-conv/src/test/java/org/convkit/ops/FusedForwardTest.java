@@ -64,8 +64,10 @@ class FusedForwardTest {
     void winogradLayersGiveTheBitsOfTheStepsApart() {
         SplittableRandom r = new SplittableRandom(41);
         // F(4x4,3x3), F(2x2,3x3) (72 channels at batch 1), dilation 2 and 5, uneven padding,
-        // channel counts off the vector width
+        // channel counts off the vector width; res15's dilation 8, whose single examples gather
+        // their input patches from a channels-last input (DirectWinograd)
         ConvGeometry[] gs = {
+                new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1),
                 new ConvGeometry(20, 15, 13, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
                 new ConvGeometry(45, 21, 40, 45, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1),
                 new ConvGeometry(17, 17, 11, 19, 3, 3, 1, 1, 5, 5, 5, 5, 5, 5, 1),
