@@ -115,13 +115,21 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         if (winograd(g) && Winograd4x4Forward.chosen(g, n)) {
             return Winograd4x4Forward.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, layout, scratch);
         }
+        if (!winograd(g) && layout != 0 && FewChannelsConv.handles(g)) {
+            FewChannelsConv.forwardBatch(g, n, x, w, b, y, relu, norm, addend, layout);
+            return true;
+        }
         return winograd(g) && WINOGRAD.forwardBatchFused(g, n, x, w, cache, version, b, y, relu, norm, addend, layout, scratch);
     }
 
-    /** Every Winograd layer: only wide layers' batches of four or more run examples in groups, which do not fuse. */
+    /**
+     * Every Winograd layer (only wide layers' batches of four or more run examples in groups, which
+     * do not fuse), and layers with few input channels ({@link FewChannelsConv}), which fuse where
+     * a map is channels-last and leave the steps to the caller otherwise.
+     */
     @Override
     public boolean fusesSmallBatches(ConvGeometry g) {
-        return winograd(g);
+        return winograd(g) || FewChannelsConv.handles(g);
     }
 
     @Override

@@ -241,6 +241,42 @@ final class VectorKernels {
     }
 
     /**
+     * {@link FewChannelsConv}'s sums for {@code count} output cells of a row: cell {@code j}'s
+     * {@code op} channels into {@code sums[j * op ..]}, each the fused multiply-adds from zero, tap
+     * {@code k} in order, of {@code x[base + j * step + at[k]]} times row {@code k} of
+     * {@code rows} ({@code op} floats). Four cells at a time, for independent chains.
+     */
+    static void tapSums(float[] x, int base, int step, int[] at, int taps, float[] rows, int op, int count, float[] sums) {
+        int j = 0;
+        for (; j + 4 <= count; j += 4) {
+            int c0 = base + j * step, c1 = c0 + step, c2 = c1 + step, c3 = c2 + step;
+            for (int v = 0; v < op; v += L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int k = 0; k < taps; k++) {
+                    FloatVector r = FloatVector.fromArray(S, rows, k * op + v);
+                    int t = at[k];
+                    a0 = FloatVector.broadcast(S, x[c0 + t]).fma(r, a0);
+                    a1 = FloatVector.broadcast(S, x[c1 + t]).fma(r, a1);
+                    a2 = FloatVector.broadcast(S, x[c2 + t]).fma(r, a2);
+                    a3 = FloatVector.broadcast(S, x[c3 + t]).fma(r, a3);
+                }
+                a0.intoArray(sums, j * op + v);
+                a1.intoArray(sums, (j + 1) * op + v);
+                a2.intoArray(sums, (j + 2) * op + v);
+                a3.intoArray(sums, (j + 3) * op + v);
+            }
+        }
+        for (; j < count; j++) {
+            int c0 = base + j * step;
+            for (int v = 0; v < op; v += L) {
+                FloatVector a0 = FloatVector.zero(S);
+                for (int k = 0; k < taps; k++) a0 = FloatVector.broadcast(S, x[c0 + at[k]]).fma(FloatVector.fromArray(S, rows, k * op + v), a0);
+                a0.intoArray(sums, j * op + v);
+            }
+        }
+    }
+
+    /**
      * {@link ConvIo#toCompact}'s row: {@code count} cells of {@code op} floats from
      * {@code yt[s ..]} to cells of {@code o} at {@code y[d ..]}, {@code max?(v + b, 0) (+ addend)}
      * lane by lane; false where {@code op} is not a whole number of vectors.

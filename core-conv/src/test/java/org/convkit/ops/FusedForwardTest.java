@@ -28,7 +28,7 @@ class FusedForwardTest {
         return a;
     }
 
-    private static ChannelNorm norm(SplittableRandom r, int channels) {
+    static ChannelNorm norm(SplittableRandom r, int channels) {
         ChannelNorm n = new ChannelNorm(channels);
         for (int c = 0; c < channels; c++) {
             n.set(c, r.nextDouble() - 0.5, 0.3 + r.nextDouble() * 3, 0.2 + r.nextDouble() * 2, r.nextDouble() - 0.5);
@@ -37,7 +37,7 @@ class FusedForwardTest {
     }
 
     /** The steps apart: {@code y = conv(norm(x)) (+ReLU) + addend}. */
-    private static float[] apart(Conv2dKernel k, ConvGeometry g, int n, float[] x, float[] w, float[] b, boolean relu,
+    static float[] apart(Conv2dKernel k, ConvGeometry g, int n, float[] x, float[] w, float[] b, boolean relu,
                                  ChannelNorm norm, float[] addend) {
         int plane = g.inH() * g.inW(), c = g.inChannels();
         float[] xn = x.clone();
@@ -50,7 +50,7 @@ class FusedForwardTest {
     }
 
     /** Example by example, {@code [c][h][w]} to {@code [h][w][c]}. */
-    private static float[] channelsLast(float[] x, int n, int c, int plane) {
+    static float[] channelsLast(float[] x, int n, int c, int plane) {
         float[] t = new float[x.length];
         for (int i = 0; i < n; i++) {
             for (int ch = 0; ch < c; ch++) {
