@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * second (each of the three passes does the layer's forward multiply-add count, counted as direct
  * convolution: 3x3 stride-1 layers run Winograd's F(2x2,3x3) or F(4x4,3x3) with 2.25 or 4 times
  * fewer, {@code w2.conv-d8} and {@code w2.conv-d16} F(4x5,3x3) and F(4x3,3x3) in their phases, and {@code w1.conv2}'s forward and backward-data passes F(4,4) along the width with 1.9
- * times fewer, so their rates are effective ones). Compare against im2col with
+ * times fewer, so their rates are effective ones; {@code w2.conv0}'s {@code forwardChannelsLast} runs
+ * the few-taps kernel, its other passes im2col). Compare against im2col with
  * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -Dconvkit.winograd=false -Dconvkit.winogradWidth=false"}
  * (the option replaces the fork arguments below, so it must name the module again).
  */
@@ -37,7 +38,7 @@ import java.util.SplittableRandom;
 @Measurement(iterations = 5, time = 1)
 public class ConvKernelBenchmark {
     /** Layers of W1..W4 (see shared/bench/WORKLOADS.md), and ds-cnn-s's depthwise 3x3 (direct loops). */
-    @Param({"w1.conv1", "w1.conv2", "w2.conv-d1", "w2.conv-d8", "w2.conv-d16", "w3.conv5", "w4.conv1", "w4.conv3", "ds.depthwise"})
+    @Param({"w1.conv1", "w1.conv2", "w2.conv0", "w2.conv-d1", "w2.conv-d8", "w2.conv-d16", "w3.conv5", "w4.conv1", "w4.conv3", "ds.depthwise"})
     public String layer;
 
     private ConvGeometry g;
@@ -52,6 +53,7 @@ public class ConvKernelBenchmark {
         return switch (layer) {
             case "w1.conv1" -> new ConvGeometry(1, 101, 40, 64, 20, 8, 1, 1, 0, 0, 0, 0, 1, 1, 1);
             case "w1.conv2" -> new ConvGeometry(64, 41, 16, 64, 10, 4, 1, 1, 0, 0, 0, 0, 1, 1, 1);
+            case "w2.conv0" -> new ConvGeometry(1, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
             case "w2.conv-d1" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
             case "w2.conv-d8" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, 1);
             case "w2.conv-d16" -> new ConvGeometry(45, 101, 40, 45, 3, 3, 1, 1, 16, 16, 16, 16, 16, 16, 1);
