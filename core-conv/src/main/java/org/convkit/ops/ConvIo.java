@@ -139,16 +139,23 @@ final class ConvIo {
      */
     static void toCompact(float[] yt, int op, int cols, int o, int ow, float[] b, boolean relu, float[] y, int yOff,
                           int oy0, int oy1, float[] addend) {
-        for (int oy = oy0; oy < oy1; oy++) {
-            int s = oy * cols * op, d = yOff + oy * ow * o;
-            if (Sgemm.VECTOR && VectorKernels.outputCells(yt, s, op, y, d, o, ow, b, relu, addend)) continue;
-            for (int ox = 0; ox < ow; ox++) {
-                for (int c = 0; c < o; c++) {
-                    float v = yt[s + ox * op + c] + (b == null ? 0f : b[c]);
-                    if (relu) v = Math.max(v, 0f);
-                    int k = d + ox * o + c;
-                    y[k] = addend == null ? v : v + addend[k];
-                }
+        for (int oy = oy0; oy < oy1; oy++) outputCells(yt, oy * cols * op, op, y, yOff + oy * ow * o, o, o, ow, b, relu, addend);
+    }
+
+    /**
+     * {@code count} cells of {@code op} floats from {@code yt[s ..]} into cells of {@code o}
+     * written {@code step} apart from {@code y[d]}: {@code max?(v + b, 0) (+ addend)}, the addend
+     * read where the value is written ({@link VectorKernels#outputCells} where it runs).
+     */
+    static void outputCells(float[] yt, int s, int op, float[] y, int d, int step, int o, int count, float[] b, boolean relu,
+                            float[] addend) {
+        if (Sgemm.VECTOR && VectorKernels.outputCells(yt, s, op, y, d, step, o, count, b, relu, addend)) return;
+        for (int j = 0; j < count; j++) {
+            for (int c = 0; c < o; c++) {
+                float v = yt[s + j * op + c] + (b == null ? 0f : b[c]);
+                if (relu) v = Math.max(v, 0f);
+                int k = d + j * step + c;
+                y[k] = addend == null ? v : v + addend[k];
             }
         }
     }

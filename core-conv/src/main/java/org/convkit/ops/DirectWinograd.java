@@ -163,21 +163,7 @@ final class DirectWinograd {
             int oy = oy0 + i * dh;
             if (oy >= oh) break;
             int from = i * bw * op, d = yOff + (oy * ow + ox0) * o;
-            outputCells(out, from, op, y, d, dw * o, o, count, b, relu, addend);
-        }
-    }
-
-    /** {@code count} outputs of {@code op} floats into cells of {@code o}, {@code step} apart in {@code y}. */
-    private static void outputCells(float[] out, int s, int op, float[] y, int d, int step, int o, int count, float[] b,
-                                    boolean relu, float[] addend) {
-        if (Sgemm.VECTOR && VectorKernels.outputCells(out, s, op, y, d, step, o, count, b, relu, addend)) return;
-        for (int j = 0; j < count; j++) {
-            for (int c = 0; c < o; c++) {
-                float v = out[s + j * op + c] + (b == null ? 0f : b[c]);
-                if (relu) v = Math.max(v, 0f);
-                int at = d + j * step + c;
-                y[at] = addend == null ? v : v + addend[at];
-            }
+            ConvIo.outputCells(out, from, op, y, d, dw * o, o, count, b, relu, addend);
         }
     }
 }

@@ -95,8 +95,8 @@ final class FewChannelsConv {
                               int oy) {
         int o = g.outChannels(), ow = g.outW(), plane = g.outH() * ow;
         if (io.outLast && (io.addend == null || io.addendLast)) {
-            int d = yOff + oy * ow * o;
-            if (VectorKernels.outputCells(sums, 0, op, y, d, o, ow, b, relu, io.addend)) return;
+            ConvIo.outputCells(sums, 0, op, y, yOff + oy * ow * o, o, o, ow, b, relu, io.addend);
+            return;
         }
         for (int ox = 0; ox < ow; ox++) {
             for (int co = 0; co < o; co++) {

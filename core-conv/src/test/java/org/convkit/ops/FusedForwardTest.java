@@ -22,12 +22,6 @@ class FusedForwardTest {
         Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    private static float[] rand(SplittableRandom r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
-        return a;
-    }
-
     static ChannelNorm norm(SplittableRandom r, int channels) {
         ChannelNorm n = new ChannelNorm(channels);
         for (int c = 0; c < channels; c++) {
@@ -79,29 +73,38 @@ class FusedForwardTest {
             Parallel.setThreads(threads);
             for (ConvGeometry g : gs) {
                 assertTrue(k.fusesSmallBatches(g), g.toString());
-                int ip = g.inH() * g.inW(), op = g.outH() * g.outW();
-                for (int n : new int[]{1, 3}) {
-                    float[] x = rand(r, n * g.inSize()), w = rand(r, g.weightSize()), b = rand(r, g.outChannels());
-                    float[] addend = rand(r, n * g.outSize());
-                    ChannelNorm cn = norm(r, g.inChannels());
-                    FilterCache cache = new FilterCache();
-                    float[] xLast = channelsLast(x, n, g.inChannels(), ip), addLast = channelsLast(addend, n, g.outChannels(), op);
-                    for (boolean relu : new boolean[]{false, true}) {
-                        for (int mode = 0; mode < 3; mode++) {
-                            ChannelNorm nm = mode == 1 ? null : cn;
-                            float[] ad = mode == 2 ? null : addend;
-                            float[] want = apart(k, g, n, x, w, b, relu, nm, ad), wantLast = channelsLast(want, n, g.outChannels(), op);
-                            for (int layout = 0; layout < 8; layout++) {
-                                boolean in = (layout & 1) != 0, out = (layout & 2) != 0, adLast = (layout & 4) != 0;
-                                if (adLast && (!out || ad == null)) continue;
-                                float[] y = new float[n * g.outSize()];
-                                assertTrue(k.forwardBatchFused(g, n, in ? xLast : x, w, n == 1 ? cache : null, 1, b, y, relu, nm,
-                                        ad == null ? null : adLast ? addLast : addend, layout, s -> new float[s]), g + " fuses");
-                                assertArrayEquals(out ? wantLast : want, y, g + " batch " + n + " threads " + threads
-                                        + " relu " + relu + " mode " + mode + " layout " + layout);
-                            }
-                        }
-                    }
+                for (int n : new int[]{1, 3}) assertFusedGivesTheStepsApart(k, g, n, threads, r, 0, true);
+            }
+        }
+    }
+
+    /**
+     * With and without ReLU, the normalisation, the addend and the bias, in every layout from
+     * {@code firstLayout} (see {@link Conv2dKernel#INPUT_CHANNELS_LAST}): {@code n} examples of
+     * {@code g} through {@code k.forwardBatchFused}, with the filters kept between calls for one
+     * example where {@code keep}, overwrite their output with the bits of {@link #apart}.
+     */
+    static void assertFusedGivesTheStepsApart(Im2colConv2dKernel k, ConvGeometry g, int n, int threads, SplittableRandom r,
+                                              int firstLayout, boolean keep) {
+        int ip = g.inH() * g.inW(), op = g.outH() * g.outW();
+        float[] x = KernelTestData.rand(r, n * g.inSize()), w = KernelTestData.rand(r, g.weightSize());
+        float[] b = KernelTestData.rand(r, g.outChannels()), addend = KernelTestData.rand(r, n * g.outSize());
+        ChannelNorm cn = norm(r, g.inChannels());
+        FilterCache cache = keep && n == 1 ? new FilterCache() : null;
+        float[] xLast = channelsLast(x, n, g.inChannels(), ip), addLast = channelsLast(addend, n, g.outChannels(), op);
+        for (boolean relu : new boolean[]{false, true}) {
+            for (int mode = 0; mode < 4; mode++) {
+                ChannelNorm nm = mode == 1 ? null : cn;
+                float[] ad = mode == 2 ? null : addend, bias = mode == 3 ? null : b;
+                float[] want = apart(k, g, n, x, w, bias, relu, nm, ad), wantLast = channelsLast(want, n, g.outChannels(), op);
+                for (int layout = firstLayout; layout < 8; layout++) {
+                    boolean in = (layout & 1) != 0, out = (layout & 2) != 0, adLast = (layout & 4) != 0;
+                    if (adLast && (!out || ad == null)) continue;
+                    float[] y = KernelTestData.garbage(r, n * g.outSize());
+                    assertTrue(k.forwardBatchFused(g, n, in ? xLast : x, w, cache, 1, bias, y, relu, nm,
+                            ad == null ? null : adLast ? addLast : addend, layout, s -> new float[s]), g + " fuses");
+                    assertArrayEquals(out ? wantLast : want, y, g + " batch " + n + " threads " + threads
+                            + " relu " + relu + " mode " + mode + " layout " + layout);
                 }
             }
         }
