@@ -181,7 +181,9 @@ final class VectorWinograd {
     static void input4(WinogradConv2dKernel.Tiling t, float[] xt, float[] v, int b0, int b1) {
         int cs = t.cp, rs = t.dh * t.inCols * cs, ks = t.dw * cs, sv = t.sv;
         float[] tile = TILE36.get();
-        for (int blk = b0; blk < b1; blk++) input4Block(xt, (t.row[blk] * t.inCols + t.col[blk]) * cs, rs, ks, cs, v, blk * cs, sv, tile);
+        for (int blk = b0; blk < b1; blk++) {
+            input4Block(xt, (t.row[blk] * t.inCols + t.col[blk]) * cs, rs, ks, cs, v, blk * cs, sv, tile);
+        }
     }
 
     /**
@@ -224,7 +226,9 @@ final class VectorWinograd {
     static void output4(WinogradConv2dKernel.Tiling t, float[] m, float[] yt, int b0, int b1) {
         int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
         float[] tile = TILE36.get();
-        for (int blk = b0; blk < b1; blk++) output4Block(m, blk * cs, sm, cs, yt, (t.row[blk] * t.outCols + t.col[blk]) * cs, rs, ks, tile);
+        for (int blk = b0; blk < b1; blk++) {
+            output4Block(m, blk * cs, sm, cs, yt, (t.row[blk] * t.outCols + t.col[blk]) * cs, rs, ks, tile);
+        }
     }
 
     /**

@@ -230,8 +230,8 @@ final class Winograd4x4Forward {
      * threads ({@code split}) or on the calling thread, {@link DirectWinograd} where it applies.
      */
     static void example(ConvGeometry g, WinogradConv2dKernel.Tiling t, float[] x, int xOff, float[] u, int su,
-                                boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split,
-                                ConvIo io) {
+                        boolean packed, float[] b, float[] y, int yOff, boolean relu, Workspace ws, boolean split,
+                        ConvIo io) {
         int c = g.inChannels(), o = g.outChannels(), n = t.blocks, pts = points(t);
         boolean chunked = split && WinogradConv2dKernel.chunked(pts, su);
         if (chunked && DirectWinograd.applies(io)) {
