@@ -74,13 +74,15 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         int p = g.outH() * g.outW(), k = g.filterSize(), opg = g.outChannels() / g.groups();
         int plane = g.inH() * g.inW();
         boolean pointwise = isPointwise(g), rows = isRowView(g);
-        float[] col = pointwise || rows ? null : ws.get(COL, k * p);
+        float[] col = pointwise || rows || GatheredConv.chosen(g) ? null : ws.get(COL, k * p);
         for (int grp = 0; grp < g.groups(); grp++) {
             int xo = xOff + grp * g.inPerGroup() * plane, yo = yOff + grp * opg * p, wo = grp * opg * k;
             if (pointwise) {
                 Sgemm.gemm(false, false, opg, p, k, w, wo, k, x, xo, p, y, yo, p, false, b, grp * opg, relu);
             } else if (rows) {
                 Sgemm.gemm(false, true, opg, p, k, w, wo, k, x, xo, rowStride(g), y, yo, p, false, b, grp * opg, relu);
+            } else if (GatheredConv.chosen(g)) {
+                GatheredConv.forward(g, x, xOff, w, b, y, yOff, relu, ws);
             } else {
                 im2col(g, grp, x, xOff, col);
                 Sgemm.gemm(false, false, opg, p, k, w, wo, k, col, 0, p, y, yo, p, false, b, grp * opg, relu);

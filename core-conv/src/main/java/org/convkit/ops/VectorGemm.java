@@ -94,6 +94,47 @@ final class VectorGemm {
                 bias, biasOff, relu);
     }
 
+    /**
+     * {@code C[rows m0..m1, columns n0..n1] = A B + rowBias}, then ReLU if asked, with A row-major
+     * {@code m x k} and B never stored: {@code B[p][j] = x[at[p] + q[j]]}, the rows of a convolution's
+     * unrolled input read from the (padded) input itself, each {@code NR}-column strip packed from
+     * {@code x} just before its products. The same blocks, micro-kernel and epilogue as
+     * {@link #gemm}, so the bits of {@link #gemm} on the unrolled matrix.
+     */
+    static void gemmGatheredB(int m0, int m1, int n0, int n1, int k, float[] a, int aOff, int lda, float[] x, int[] at,
+                              int[] q, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean relu) {
+        if (m1 <= m0 || n1 <= n0) return;
+        float[][] packs = PACKS.get();
+        float[] ap = packs[0], bp = packs[1], tile = packs[2];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean first = pc == 0, last = pc + kc >= k;
+            for (int ic = m0; ic < m1; ic += MC) {
+                int mc = Math.min(MC, m1 - ic);
+                packA(false, a, aOff, lda, ic, mc, pc, kc, ap);
+                for (int jr = n0; jr < n1; jr += NR) {
+                    int cols = Math.min(NR, n1 - jr);
+                    // the strip's kc x NR values from the input, run by run of consecutive
+                    // positions (a row of outputs; spare columns zero)
+                    for (int j0 = 0; j0 < cols; ) {
+                        int j1 = j0 + 1, q0 = q[jr + j0];
+                        while (j1 < cols && q[jr + j1] == q0 + (j1 - j0)) j1++;
+                        for (int p = 0; p < kc; p++) System.arraycopy(x, at[pc + p] + q0, bp, p * NR + j0, j1 - j0);
+                        j0 = j1;
+                    }
+                    for (int p = 0; cols < NR && p < kc; p++) java.util.Arrays.fill(bp, p * NR + cols, (p + 1) * NR, 0f);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        if (MR == 8) kernel8(ap, ir * kc, bp, 0, NR, kc, tile);
+                        else kernel4(ap, ir * kc, bp, 0, NR, kc, tile);
+                        epilogue(tile, c, cOff + (ic + ir) * ldc + jr, ldc, rows, cols, !first, first ? bias : null,
+                                biasOff + ic + ir, relu && last);
+                    }
+                }
+            }
+        }
+    }
+
     /** {@link #gemm}, B either as given ({@code bp} null) or packed whole at {@code bp[bpOff]}, {@code width} columns padded. */
     private static void gemm(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] bpw, int bpOff, int width,
