@@ -122,13 +122,21 @@ final class ConvIo {
         if (!clean) WinogradConv2dKernel.clearMargins(dst, cols, cs, left, xlim, y0, y1, r0, r1);
         for (int r = y0; r < y1; r++) {
             int s = off + (r - top) * w * channels, d = (r * cols + left) * cs;
-            if (!Sgemm.VECTOR || !VectorKernels.copyCells(src, s, channels, dst, d, cs, xlim)) {
-                for (int ix = 0; ix < xlim; ix++) {
-                    System.arraycopy(src, s + ix * channels, dst, d + ix * cs, channels);
-                    java.util.Arrays.fill(dst, d + ix * cs + channels, d + (ix + 1) * cs, 0f);
-                }
-            }
+            copyCells(src, s, channels, channels, dst, d, cs, xlim);
             if (norm != null) norm.applyChannelsLast(dst, d, xlim, cs);
+        }
+    }
+
+    /**
+     * {@code count} cells of {@code channels} floats, {@code step} apart from {@code src[s]}, into
+     * consecutive cells of {@code cs} from {@code dst[d]}, each cell's padding channels zero
+     * ({@link VectorKernels#copyCells} where it runs).
+     */
+    static void copyCells(float[] src, int s, int step, int channels, float[] dst, int d, int cs, int count) {
+        if (Sgemm.VECTOR && VectorKernels.copyCells(src, s, step, channels, dst, d, cs, count)) return;
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(src, s + j * step, dst, d + j * cs, channels);
+            java.util.Arrays.fill(dst, d + j * cs + channels, d + (j + 1) * cs, 0f);
         }
     }
 

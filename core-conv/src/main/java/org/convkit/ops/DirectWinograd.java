@@ -18,8 +18,8 @@ import java.util.Arrays;
  * alternating runs: 5.60-6.10 ms (mean 5.82) against 5.84-6.60 (mean 6.17) without this class.
  *
  * <p>Each value goes through the operations of the staged path in the same order (the copies'
- * {@link VectorKernels#copyCells}, {@link ChannelNorm#applyChannelsLast} and
- * {@link VectorKernels#outputCells}, the same block transforms and products), so the bits are the
+ * {@link ConvIo#copyCells}, {@link ChannelNorm#applyChannelsLast} and
+ * {@link ConvIo#outputCells}, the same block transforms and products), so the bits are the
  * same. Only the vector path runs here.
  */
 final class DirectWinograd {
@@ -69,16 +69,8 @@ final class DirectWinograd {
                         boolean packed, float[] b, float[] y, int yOff, boolean relu, ConvIo io) {
         if (WinogradConv2dKernel.CLASSES_ON && t.dh >= Parallel.threads() && Parallel.threads() > 1) {
             WinogradConv2dKernel.RowClasses classes = t.classes(Math.min(Parallel.threads(), t.dh));
-            int d = t.dh;
             Parallel.forEach(classes.chunks.length, q -> {
-                if (xt != null) {
-                    int[] runs = classes.runs[q];
-                    for (int r0 = 0; r0 < t.inRows; r0 += d) {
-                        for (int i = 0; i < runs.length; i += 2) {
-                            io.in(g, t, x, xOff, xt, Math.min(t.inRows, r0 + runs[i]), Math.min(t.inRows, r0 + runs[i + 1]), true);
-                        }
-                    }
-                }
+                if (xt != null) classes.eachRun(q, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
                 for (WinogradConv2dKernel.Tiling s : classes.chunks[q]) chunk(g, s, x, xOff, xt, u, su, packed, b, y, yOff, relu, io);
             });
         } else {
@@ -95,21 +87,19 @@ final class DirectWinograd {
         int pts = Winograd4x4Forward.points(s), bw = s.bw, n = bw + 2, cp = s.cp, op = s.op;
         float[] v = ws.get(WinogradConv2dKernel.V, pts * s.sv), m = ws.get(WinogradConv2dKernel.M, pts * s.sm);
         float[] out = ws.get(OUT, 4 * bw * op);
-        float[] tile = bw == 4 ? VectorWinograd.tile() : VectorWinogradRect.tile();
+        float[] tile = VectorWinogradRect.tile();
         if (xt != null) {
             Winograd4x4Forward.inputTransform(s, xt, v, 0, s.blocks);
         } else {
             float[] patch = ws.get(PATCH, 6 * n * cp);
             for (int k = 0; k < s.blocks; k++) {
                 gather(g, s, k, x, xOff, io.norm, patch);
-                if (bw == 4) VectorWinograd.input4Block(patch, 0, n * cp, cp, cp, v, k * cp, s.sv, tile);
-                else VectorWinogradRect.inputBlock(bw, patch, 0, n * cp, cp, cp, v, k * cp, s.sv, tile);
+                VectorWinogradRect.inputBlock(bw, patch, 0, n * cp, cp, cp, v, k * cp, s.sv, tile);
             }
         }
         WinogradConv2dKernel.products(s, g.inChannels(), g.outChannels(), v, u, su, packed, m, 0, pts);
         for (int k = 0; k < s.blocks; k++) {
-            if (bw == 4) VectorWinograd.output4Block(m, k * op, s.sm, op, out, 0, bw * op, op, tile);
-            else VectorWinogradRect.outputBlock(bw, m, k * op, s.sm, op, out, 0, bw * op, op, tile);
+            VectorWinogradRect.outputBlock(bw, m, k * op, s.sm, op, out, 0, bw * op, op, tile);
             scatter(g, s, k, out, b, relu, io.addend, y, yOff);
         }
     }
@@ -136,17 +126,8 @@ final class DirectWinograd {
             if (j0 > 0) Arrays.fill(patch, d, d + j0 * cp, 0f);
             if (j1 < n) Arrays.fill(patch, d + j1 * cp, d + n * cp, 0f);
             int src = xOff + (iy * w + ix0 + j0 * dw) * c;
-            cells(x, src, dw * c, c, patch, d + j0 * cp, cp, j1 - j0);
+            ConvIo.copyCells(x, src, dw * c, c, patch, d + j0 * cp, cp, j1 - j0);
             if (norm != null) norm.applyChannelsLast(patch, d + j0 * cp, j1 - j0, cp);
-        }
-    }
-
-    /** {@code count} cells of {@code c} floats, {@code step} apart, into consecutive cells of {@code cp}, the rest of each zero. */
-    private static void cells(float[] x, int s, int step, int c, float[] patch, int d, int cp, int count) {
-        if (Sgemm.VECTOR && VectorKernels.copyCells(x, s, step, c, patch, d, cp, count)) return;
-        for (int j = 0; j < count; j++) {
-            System.arraycopy(x, s + j * step, patch, d + j * cp, c);
-            Arrays.fill(patch, d + j * cp + c, d + (j + 1) * cp, 0f);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.convkit.ops;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The inference pass of a layer with few input channels (a spectrogram's or an image's first
@@ -38,7 +39,7 @@ final class FewChannelsConv {
     static void forwardBatch(ConvGeometry g, int n, float[] x, float[] w, float[] b, float[] y, boolean relu,
                              ChannelNorm norm, float[] addend, int layout) {
         ConvIo io = ConvIo.of(norm, addend, layout);
-        int c = g.inChannels(), kh = g.kernelH(), kw = g.kernelW(), taps = c * kh * kw, o = g.outChannels();
+        int c = g.inChannels(), taps = g.filterSize(), o = g.outChannels();
         int op = WinogradConv2dKernel.padChannels(o), hp = g.inH() + g.padTop() + g.padBottom();
         int wp = g.inW() + g.padLeft() + g.padRight();
         Workspace ws = Parallel.workspace();
@@ -48,18 +49,12 @@ final class FewChannelsConv {
             for (int co = 0; co < o; co++) rows[k * op + co] = w[co * taps + k];
             Arrays.fill(rows, k * op + o, (k + 1) * op, 0f);
         }
-        // where each tap reads in the padded input, from the cell's top left corner
-        int[] at = new int[taps];
-        for (int ci = 0, k = 0; ci < c; ci++) {
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++, k++) at[k] = (ci * hp + ky * g.dilationH()) * wp + kx * g.dilationW();
-            }
-        }
+        int[] at = tapOffsets(g);
         float[] padded = ws.get(PADDED, c * hp * wp);
         Arrays.fill(padded, 0, c * hp * wp, 0f);
         boolean split = WinogradConv2dKernel.splits();
         for (int i = 0; i < n; i++) {
-            pad(g, io, x, i * g.inSize(), padded, hp, wp);
+            pad(g, io, x, i * g.inSize(), padded);
             int yOff = i * g.outSize();
             WinogradConv2dKernel.stage(split, g.outH(), (r0, r1) -> {
                 float[] sums = Parallel.workspace().get(SUMS, g.outW() * op);
@@ -71,12 +66,37 @@ final class FewChannelsConv {
         }
     }
 
+    /** Per geometry, {@link #tapOffsets}. */
+    private static final ConcurrentHashMap<ConvGeometry, int[]> TAP_OFFSETS = new ConcurrentHashMap<>();
+
     /**
-     * The example at {@code x[xOff ..]} into the padded channels-first copy (its margins already
-     * zero), normalised as {@link ChannelNorm#apply} normalises a channels-first map.
+     * Where each tap of {@code g} reads in the zero-padded channels-first input ({@link #pad}),
+     * from its output's window's top left corner, in the order of the im2col matrix's rows (input
+     * channel, filter row, column); made once per geometry.
      */
-    private static void pad(ConvGeometry g, ConvIo io, float[] x, int xOff, float[] padded, int hp, int wp) {
+    static int[] tapOffsets(ConvGeometry g) {
+        int[] at = TAP_OFFSETS.get(g);
+        if (at != null) return at;
+        int hp = g.inH() + g.padTop() + g.padBottom(), wp = g.inW() + g.padLeft() + g.padRight();
+        at = new int[g.filterSize()];
+        for (int ci = 0, k = 0; ci < g.inChannels(); ci++) {
+            for (int ky = 0; ky < g.kernelH(); ky++) {
+                for (int kx = 0; kx < g.kernelW(); kx++, k++) at[k] = (ci * hp + ky * g.dilationH()) * wp + kx * g.dilationW();
+            }
+        }
+        if (TAP_OFFSETS.size() < 256) TAP_OFFSETS.put(g, at);
+        return at;
+    }
+
+    /**
+     * The example at {@code x[xOff ..]} (laid out as {@code io} says) into the zero-padded
+     * channels-first copy {@code padded} (its margins already zero, {@code inH + padTop + padBottom}
+     * rows of {@code inW + padLeft + padRight} a channel), normalised as {@link ChannelNorm#apply}
+     * normalises a channels-first map.
+     */
+    static void pad(ConvGeometry g, ConvIo io, float[] x, int xOff, float[] padded) {
         int c = g.inChannels(), h = g.inH(), w = g.inW();
+        int hp = h + g.padTop() + g.padBottom(), wp = w + g.padLeft() + g.padRight();
         for (int ci = 0; ci < c; ci++) {
             for (int iy = 0; iy < h; iy++) {
                 int d = (ci * hp + iy + g.padTop()) * wp + g.padLeft();

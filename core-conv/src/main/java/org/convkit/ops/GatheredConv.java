@@ -17,11 +17,9 @@ final class GatheredConv {
     static final int MAX_CHANNELS = 3;
     /** Workspace slot of the padded input (the other kernels' slots are below). */
     private static final int PADDED = 17;
-    /** Below this many multiply-adds an example stays on the calling thread (as {@link Sgemm#gemm} decides). */
-    private static final long PARALLEL_MIN_MACS = 1L << 21;
     private static final boolean ON = Boolean.parseBoolean(System.getProperty("convkit.gatheredConv", "true"));
-    /** Per geometry: where each tap reads in the padded input, and where each output position's window starts. */
-    private static final ConcurrentHashMap<ConvGeometry, int[][]> OFFSETS = new ConcurrentHashMap<>();
+    /** Per geometry, {@link #positions}. */
+    private static final ConcurrentHashMap<ConvGeometry, int[]> POSITIONS = new ConcurrentHashMap<>();
 
     private GatheredConv() {
     }
@@ -37,23 +35,14 @@ final class GatheredConv {
     /** One example: {@code y[yOff ..] = max?(conv(x[xOff ..], w) + b, 0)}, channels-first. */
     static void forward(ConvGeometry g, float[] x, int xOff, float[] w, float[] b, float[] y, int yOff, boolean relu,
                         Workspace ws) {
-        int c = g.inChannels(), h = g.inH(), iw = g.inW(), o = g.outChannels(), k = g.filterSize();
-        int hp = h + g.padTop() + g.padBottom(), wp = iw + g.padLeft() + g.padRight(), p = g.outH() * g.outW();
-        float[] padded = ws.get(PADDED, c * hp * wp);
-        java.util.Arrays.fill(padded, 0, c * hp * wp, 0f);
-        for (int ci = 0; ci < c; ci++) {
-            for (int iy = 0; iy < h; iy++) {
-                System.arraycopy(x, xOff + (ci * h + iy) * iw, padded, (ci * hp + iy + g.padTop()) * wp + g.padLeft(), iw);
-            }
-        }
-        int[][] off = OFFSETS.get(g);
-        if (off == null) {
-            off = offsets(g, hp, wp);
-            if (OFFSETS.size() < 256) OFFSETS.put(g, off);
-        }
-        int[] at = off[0], q = off[1];
+        int o = g.outChannels(), k = g.filterSize(), p = g.outH() * g.outW();
+        int size = g.inChannels() * (g.inH() + g.padTop() + g.padBottom()) * (g.inW() + g.padLeft() + g.padRight());
+        float[] padded = ws.get(PADDED, size);
+        java.util.Arrays.fill(padded, 0, size, 0f);
+        FewChannelsConv.pad(g, ConvIo.PLAIN, x, xOff, padded);
+        int[] at = FewChannelsConv.tapOffsets(g), q = positions(g);
         int threads = Parallel.threads();
-        if (threads > 1 && !Parallel.inWorker() && (long) o * p * k >= PARALLEL_MIN_MACS) {
+        if (threads > 1 && !Parallel.inWorker() && (long) o * p * k >= Sgemm.PARALLEL_MIN_MACS) {
             // columns split in whole strips, as the product on the unrolled matrix splits them
             int units = (p + VectorGemm.NR - 1) / VectorGemm.NR, parts = Math.min(threads, units);
             Parallel.forEach(parts, t -> VectorGemm.gemmGatheredB(0, o,
@@ -65,18 +54,16 @@ final class GatheredConv {
         VectorGemm.gemmGatheredB(0, o, 0, p, k, w, 0, k, padded, at, q, y, yOff, p, b, 0, relu);
     }
 
-    /** The taps' offsets (input channel, then filter row, then column: the unrolled matrix's rows) and the positions'. */
-    private static int[][] offsets(ConvGeometry g, int hp, int wp) {
-        int[] at = new int[g.filterSize()];
-        for (int ci = 0, t = 0; ci < g.inChannels(); ci++) {
-            for (int ky = 0; ky < g.kernelH(); ky++) {
-                for (int kx = 0; kx < g.kernelW(); kx++, t++) at[t] = (ci * hp + ky * g.dilationH()) * wp + kx * g.dilationW();
-            }
-        }
-        int[] q = new int[g.outH() * g.outW()];
+    /** Where each output position's window starts in the padded input (made once per geometry). */
+    private static int[] positions(ConvGeometry g) {
+        int[] q = POSITIONS.get(g);
+        if (q != null) return q;
+        int wp = g.inW() + g.padLeft() + g.padRight();
+        q = new int[g.outH() * g.outW()];
         for (int oy = 0, n = 0; oy < g.outH(); oy++) {
             for (int ox = 0; ox < g.outW(); ox++, n++) q[n] = oy * g.strideH() * wp + ox * g.strideW();
         }
-        return new int[][]{at, q};
+        if (POSITIONS.size() < 256) POSITIONS.put(g, q);
+        return q;
     }
 }

@@ -19,7 +19,7 @@ public final class Sgemm {
     /** Whether the Vector API path is in use. */
     public static final boolean VECTOR = vectorUsable();
     /** Products smaller than this many multiply-adds are not split over threads. */
-    private static final long PARALLEL_MIN_MACS = 1L << 21;
+    static final long PARALLEL_MIN_MACS = 1L << 21;
 
     private Sgemm() {
     }

@@ -213,15 +213,10 @@ final class VectorKernels {
     }
 
     /**
-     * {@link ConvIo#fromCompact}'s cells: {@code count} cells of {@code channels} floats from
-     * {@code src[s ..]} to cells of {@code cs} at {@code dst[d ..]}, the padding channels zero;
-     * false where {@code cs} is not a whole number of vectors.
+     * {@link ConvIo#copyCells}: {@code count} cells of {@code channels} floats, {@code step} apart
+     * from {@code src[s]}, to consecutive cells of {@code cs} at {@code dst[d ..]}, the padding
+     * channels zero; false where {@code cs} is not a whole number of vectors.
      */
-    static boolean copyCells(float[] src, int s, int channels, float[] dst, int d, int cs, int count) {
-        return copyCells(src, s, channels, channels, dst, d, cs, count);
-    }
-
-    /** As above, the cells {@code step} floats apart in {@code src}. */
     static boolean copyCells(float[] src, int s, int step, int channels, float[] dst, int d, int cs, int count) {
         int l = S.length(), full = channels / l * l;
         if (cs % l != 0) return false;
@@ -277,16 +272,11 @@ final class VectorKernels {
     }
 
     /**
-     * {@link ConvIo#toCompact}'s row: {@code count} cells of {@code op} floats from
-     * {@code yt[s ..]} to cells of {@code o} at {@code y[d ..]}, {@code max?(v + b, 0) (+ addend)}
-     * lane by lane; false where {@code op} is not a whole number of vectors.
+     * {@link ConvIo#outputCells}: {@code count} cells of {@code op} floats from {@code yt[s ..]} to
+     * cells of {@code o} written {@code step} floats apart from {@code y[d]} (the addend read
+     * where each value is written), {@code max?(v + b, 0) (+ addend)} lane by lane; false where
+     * {@code op} is not a whole number of vectors.
      */
-    static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int o, int count, float[] b, boolean relu,
-                               float[] addend) {
-        return outputCells(yt, s, op, y, d, o, o, count, b, relu, addend);
-    }
-
-    /** As above, the cells written {@code step} floats apart in {@code y} (and read so in {@code addend}). */
     static boolean outputCells(float[] yt, int s, int op, float[] y, int d, int step, int o, int count, float[] b,
                                boolean relu, float[] addend) {
         int l = S.length(), full = o / l * l;

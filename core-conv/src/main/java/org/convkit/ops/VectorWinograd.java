@@ -197,11 +197,6 @@ final class VectorWinograd {
         }
     }
 
-    /** A 6x6 tile of vectors for the block transforms, one per thread. */
-    static float[] tile() {
-        return TILE36.get();
-    }
-
     /**
      * Lavin and Gray's {@code B^T e} of F(4, 3) on six vectors {@code ss} apart from {@code a},
      * written {@code ds} apart from {@code d} (the operations of {@code Winograd4x4Forward.bRows}).

@@ -25,11 +25,15 @@ final class VectorWinogradRect {
     }
 
     /**
-     * One block of {@link #input}, blocks {@code bw} wide: its {@code 6 x (bw + 2)} patch of cells of
-     * {@code cs} floats, cell {@code (i, j)} at {@code src[r0 + i * rs + j * ks]}, into row {@code o}
-     * of the matrices {@code sv} apart.
+     * One block of {@link #input}, blocks {@code bw} wide (4: {@link VectorWinograd#input4Block}):
+     * its {@code 6 x (bw + 2)} patch of cells of {@code cs} floats, cell {@code (i, j)} at
+     * {@code src[r0 + i * rs + j * ks]}, into row {@code o} of the matrices {@code sv} apart.
      */
     static void inputBlock(int bw, float[] src, int r0, int rs, int ks, int cs, float[] v, int o, int sv, float[] tile) {
+        if (bw == 4) {
+            VectorWinograd.input4Block(src, r0, rs, ks, cs, v, o, sv, tile);
+            return;
+        }
         int n = bw + 2, nl = n * L;
         for (int ch = 0; ch < cs; ch += L) {
             for (int j = 0; j < n; j++) VectorWinograd.b4(src, r0 + j * ks + ch, rs, tile, j * L, nl);
@@ -41,7 +45,7 @@ final class VectorWinogradRect {
         }
     }
 
-    /** A tile of vectors for the block transforms, one per thread. */
+    /** A tile of vectors for the block transforms of any width, one per thread. */
     static float[] tile() {
         return TILE.get();
     }
@@ -84,11 +88,15 @@ final class VectorWinogradRect {
     }
 
     /**
-     * One block of {@link #output}, blocks {@code bw} wide: row {@code o} of the matrices {@code sm}
-     * apart into its {@code 4 x bw} outputs of {@code cs} floats, output {@code (i, j)} at
-     * {@code dst[r0 + i * rs + j * ks]}.
+     * One block of {@link #output}, blocks {@code bw} wide (4: {@link VectorWinograd#output4Block}):
+     * row {@code o} of the matrices {@code sm} apart into its {@code 4 x bw} outputs of {@code cs}
+     * floats, output {@code (i, j)} at {@code dst[r0 + i * rs + j * ks]}.
      */
     static void outputBlock(int bw, float[] m, int o, int sm, int cs, float[] dst, int r0, int rs, int ks, float[] tile) {
+        if (bw == 4) {
+            VectorWinograd.output4Block(m, o, sm, cs, dst, r0, rs, ks, tile);
+            return;
+        }
         int n = bw + 2, nl = n * L, step = n * sm;
         for (int ch = 0; ch < cs; ch += L) {
             for (int j = 0; j < n; j++) VectorWinograd.a4(m, o + ch + j * sm, step, tile, j * L, nl);

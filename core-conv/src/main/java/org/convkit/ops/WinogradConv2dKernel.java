@@ -467,23 +467,13 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
      */
     private static void rowClasses(ConvGeometry g, Tiling t, int points, float[] x, int xOff, float[] xt, float[] yt,
                                    float[] b, float[] y, int yOff, boolean relu, ConvIo io, ChunkSteps steps) {
-        int parts = Math.min(Parallel.threads(), t.dh), d = t.dh;
+        int parts = Math.min(Parallel.threads(), t.dh);
         RowClasses classes = t.classes(parts);
         Parallel.forEach(parts, q -> {
-            int[] runs = classes.runs[q];
-            for (int r0 = 0; r0 < t.inRows; r0 += d) {
-                for (int i = 0; i < runs.length; i += 2) {
-                    io.in(g, t, x, xOff, xt, Math.min(t.inRows, r0 + runs[i]), Math.min(t.inRows, r0 + runs[i + 1]), true);
-                }
-            }
+            classes.eachRun(q, t.inRows, (r0, r1) -> io.in(g, t, x, xOff, xt, r0, r1, true));
             Workspace ws = Parallel.workspace();
             for (Tiling s : classes.chunks[q]) steps.run(s, ws.get(V, points * s.sv), ws.get(M, points * s.sm));
-            for (int r0 = 0; r0 < g.outH(); r0 += d) {
-                for (int i = 0; i < runs.length; i += 2) {
-                    io.out(g, t, yt, b, relu, y, yOff, Math.min(g.outH(), r0 + runs[i]), Math.min(g.outH(), r0 + runs[i + 1]),
-                            true);
-                }
-            }
+            classes.eachRun(q, g.outH(), (r0, r1) -> io.out(g, t, yt, b, relu, y, yOff, r0, r1, true));
         });
         // a channels-first output's addend by channels once both threads are done: the classes'
         // rows share cache lines at their ends, and adding class by class (dilation 2: every other
@@ -731,9 +721,12 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     static final class RowClasses {
         final int[][] runs;
         final Tiling[][] chunks;
+        /** The row dilation: the period of the classes. */
+        private final int d;
 
         RowClasses(Tiling t, int parts) {
             int d = t.dh;
+            this.d = d;
             int[] start = new int[d + 1];
             for (int k = 0; k < t.blocks; k++) start[t.row[k] % d + 1]++;
             for (int ry = 0; ry < d; ry++) start[ry + 1] += start[ry];
@@ -781,6 +774,14 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
                 }
                 runs[q] = r.stream().mapToInt(Integer::intValue).toArray();
                 chunks[q] = c.toArray(new Tiling[0]);
+            }
+        }
+
+        /** Part {@code q}'s rows of a map of {@code rows} rows (those in its phase rows modulo the dilation), a run of consecutive ones at a time. */
+        void eachRun(int q, int rows, Parallel.RangeBody body) {
+            int[] r = runs[q];
+            for (int r0 = 0; r0 < rows; r0 += d) {
+                for (int i = 0; i < r.length; i += 2) body.run(Math.min(rows, r0 + r[i]), Math.min(rows, r0 + r[i + 1]));
             }
         }
     }
