@@ -101,17 +101,24 @@ class MiniBatchesTest {
         }
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
-        b.startEpoch(1000);
-        long before = mx.getThreadAllocatedBytes(tid);
-        int batches = 0;
-        while (b.next()) {
-            b.inputs();
-            b.labels();
-            batches++;
+        mx.getThreadAllocatedBytes(tid); // the first reading may set up the counter itself
+        // a late JIT recompilation or a safepoint can charge a few bytes to one epoch, so the
+        // fewest bytes over five epochs is the figure: an allocation per batch shows in every one
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            b.startEpoch(1000 + attempt);
+            long before = mx.getThreadAllocatedBytes(tid);
+            int batches = 0;
+            while (b.next()) {
+                b.inputs();
+                b.labels();
+                batches++;
+            }
+            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            assertEquals(12, batches);
+            fewest = Math.min(fewest, allocated);
         }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        assertEquals(12, batches);
-        // one batch of copies would be 20 * 2 floats; the whole epoch must stay below one such buffer
-        assertTrue(allocated < 160, "allocated " + allocated + " bytes over " + batches + " batches");
+        // one batch of copies would be 20 * 2 floats, and even one 16-byte object per batch makes 192
+        assertTrue(fewest < 160, "allocated at least " + fewest + " bytes over 12 batches in each of 5 epochs");
     }
 }
