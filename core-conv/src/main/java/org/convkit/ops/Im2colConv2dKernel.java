@@ -140,9 +140,11 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         if (winograd(g) && (dx == null || WinogradConv2dKernel.handlesBackwardData(g))) {
             ConvGeometry tg = dx != null ? fullTransposed(g) : null;
             if (tg != null && Winograd4x4Forward.chosen(tg, n)) {
-                // dL/dX for the whole batch by F(4x4, 3x3) first, then the weights by F(2x2, 3x3)
+                // dL/dX for the whole batch by F(4x4, 3x3) first, then the weights
                 Winograd4x4Forward.backwardDataBatch(tg, n, dy, w, dx, scratch);
-                WINOGRAD.backwardBatch(g, n, x, dy, w, null, dw, db, scratch);
+                backwardWeightsBatch(g, n, x, dy, w, dw, db, scratch);
+            } else if (tg == null) {
+                backwardWeightsBatch(g, n, x, dy, w, dw, db, scratch);
             } else {
                 WINOGRAD.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
             }
@@ -153,6 +155,13 @@ public final class Im2colConv2dKernel implements Conv2dKernel {
         } else {
             Conv2dKernel.super.backwardBatch(g, n, x, dy, w, dx, dw, db, scratch);
         }
+    }
+
+    /** A Winograd layer's weight gradients of a batch: by F(4x4, 3x3) where it is chosen, F(2x2, 3x3) otherwise. */
+    private static void backwardWeightsBatch(ConvGeometry g, int n, float[] x, float[] dy, float[] w, float[] dw,
+                                             float[] db, java.util.function.IntFunction<float[]> scratch) {
+        if (Winograd4x4Gradient.chosen(g, n)) Winograd4x4Gradient.backwardWeightsBatch(g, n, x, dy, dw, db, scratch);
+        else WINOGRAD.backwardBatch(g, n, x, dy, w, null, dw, db, scratch);
     }
 
     @Override

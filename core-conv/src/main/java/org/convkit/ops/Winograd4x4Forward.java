@@ -19,8 +19,8 @@ import java.util.function.IntFunction;
  * channels-last copies of the maps, transforms a vector of channels at a time
  * ({@link VectorWinograd#input4} and {@link VectorWinograd#output4}, whose scalar twins here do the
  * same operations in the same order, so the same bits), and the same products. A batch's dL/dX
- * is the same algorithm on the turned filters ({@link #backwardDataBatch}); the weight gradients
- * stay with F(2x2, 3x3), whose transform-domain sums are built around it.
+ * is the same algorithm on the turned filters ({@link #backwardDataBatch}); the weight gradients of
+ * wide layers take F(4x4, 3x3) too ({@link Winograd4x4Gradient}), the others F(2x2, 3x3).
  *
  * <p>Chosen by {@link Im2colConv2dKernel} where 4x4 blocks cover at most half again the map's
  * positions, and where the filter transform (36 values per filter, redone every call) is cheap
@@ -171,7 +171,7 @@ final class Winograd4x4Forward {
      */
     static final int GROUP_ROWS = 400;
 
-    private static boolean wide(ConvGeometry g) {
+    static boolean wide(ConvGeometry g) {
         return g.inChannels() > MAX_CHANNELS || g.outChannels() > MAX_CHANNELS;
     }
 
@@ -179,7 +179,7 @@ final class Winograd4x4Forward {
     private static final java.util.concurrent.ConcurrentHashMap<ConvGeometry, WinogradConv2dKernel.Tiling[]> STACKED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static WinogradConv2dKernel.Tiling stacked(ConvGeometry g, WinogradConv2dKernel.Tiling one, int count) {
+    static WinogradConv2dKernel.Tiling stacked(ConvGeometry g, WinogradConv2dKernel.Tiling one, int count) {
         WinogradConv2dKernel.Tiling[] ts = STACKED.get(g);
         if (ts == null || ts.length <= count) {
             ts = new WinogradConv2dKernel.Tiling[Math.max(count + 1, GROUP_ROWS / one.blocks + 1)];

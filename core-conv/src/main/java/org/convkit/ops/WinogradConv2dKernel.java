@@ -320,8 +320,11 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
         }
     }
 
-    /** {@code dU[xi] (c x o) (+)= V[xi]^T (c x blocks) dM[xi] (blocks x o)} for {@code xi} in {@code [x0, x1)}. */
-    private static void gradientProducts(Tiling t, int c, int o, float[] v, float[] dm, float[] du, int duOff,
+    /**
+     * {@code dU[xi] (c x o) (+)= V[xi]^T (c x blocks) dM[xi] (blocks x o)} for {@code xi} in
+     * {@code [x0, x1)} (F(2x2) or F(4x4), whose transform-domain points these are).
+     */
+    static void gradientProducts(Tiling t, int c, int o, float[] v, float[] dm, float[] du, int duOff,
                                          boolean accumulate, int x0, int x1) {
         int n = t.blocks, su = stride(c * t.op);
         boolean narrow = Sgemm.VECTOR && VectorWinograd.narrow(t.op);
