@@ -1,5 +1,7 @@
 package org.convkit.nn;
 
+import org.convkit.ops.FilterCache;
+import org.convkit.ops.KeptDense;
 import org.convkit.ops.Sgemm;
 import org.convkit.tensor.Tensor;
 
@@ -11,6 +13,8 @@ final class DenseRuntime extends LayerRuntime {
     private final int units;
     private final Parameter weight;
     private final Parameter bias;
+    /** The weights transposed, kept for inference on one or two examples (see {@link KeptDense}). */
+    private final FilterCache transposed = new FilterCache();
 
     DenseRuntime(int in, int units, Parameter weight, Parameter bias) {
         this.in = in;
@@ -32,7 +36,12 @@ final class DenseRuntime extends LayerRuntime {
             float[] b = bias.value().data();
             for (int i = 0; i < n; i++) System.arraycopy(b, 0, y, i * units, units);
         }
-        Sgemm.nt(n, units, in, inputs[0].data(), 0, in, weight.value().data(), 0, in, y, 0, units, bias != null);
+        if (!training && KeptDense.applies(n, units, in)) {
+            KeptDense.nt(n, units, in, inputs[0].data(), 0, in, weight.value().data(), 0, in, transposed, weight.version(),
+                    y, 0, units, bias != null);
+        } else {
+            Sgemm.nt(n, units, in, inputs[0].data(), 0, in, weight.value().data(), 0, in, y, 0, units, bias != null);
+        }
     }
 
     @Override
