@@ -355,12 +355,14 @@ public final class WorkloadBenchmark {
             model.forward(false, x1);
             b1[i] = (System.nanoTime() - t0) / 1e9;
         }
+        long peakAfterB1 = peakRssKb();
         warmUp(() -> model.forward(false, x64), plan[2], warmSeconds);
         for (int i = 0; i < plan[3]; i++) {
             long t0 = System.nanoTime();
             model.forward(false, x64);
             b64[i] = (System.nanoTime() - t0) / 1e9;
         }
+        long peakAfterB64 = peakRssKb();
 
         int nb = w.trainBatch();
         Tensor[] xs = new Tensor[4], ys = new Tensor[4];
@@ -410,10 +412,12 @@ public final class WorkloadBenchmark {
         String diag = String.format(Locale.ROOT, "{\"workload\":\"%s\",\"sgemm\":\"%s\",\"threads\":%d,\"train_batch\":%d,"
                         + "\"train_step_s\":%s,\"b64_pass_s\":%s,\"b1_ms_min\":%.3f,\"b1_ms_max\":%.3f,\"losses\":%s,"
                         + "\"workload_wall_s\":%.1f,\"other_procs_cpu_s\":%.1f,\"other_procs_cpu_share\":%.3f,"
-                        + "\"effective_gmacs_per_s_train_fwd_bwd\":%.1f,\"train_alloc_bytes_per_step\":%d,\"jvm\":\"%s\"}",
+                        + "\"effective_gmacs_per_s_train_fwd_bwd\":%.1f,\"train_alloc_bytes_per_step\":%d,"
+                        + "\"peak_rss_mb_after_b1_b64_train\":[%d,%d,%d],\"jvm\":\"%s\"}",
                 w.name(), Sgemm.describe(), o.threads(), nb, list(steps, 4), list(b64, 4),
                 Arrays.stream(b1).min().orElse(0) * 1000, Arrays.stream(b1).max().orElse(0) * 1000, list(losses, 4),
-                wall, other, otherShare, 3.0 * macs * nb / mTrain / 1e9, allocPerStep, System.getProperty("java.vm.version"));
+                wall, other, otherShare, 3.0 * macs * nb / mTrain / 1e9, allocPerStep, Math.round(peakAfterB1 / 1024.0),
+                Math.round(peakAfterB64 / 1024.0), peakMb, System.getProperty("java.vm.version"));
         System.err.println("[" + w.name() + "] diag " + diag);
         if (o.diagFile() != null) Files.writeString(o.diagFile(), diag);
         return j.toString();

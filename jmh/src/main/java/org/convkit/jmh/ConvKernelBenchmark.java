@@ -46,7 +46,7 @@ public class ConvKernelBenchmark {
     private final Workspace ws = new Workspace();
     private final FilterCache filters = new FilterCache();
     private float[] scratch = new float[0];
-    private float[] x, w, b, y, dy, dx, dw, db, addend;
+    private float[] x, w, b, y, dy, dx, dw, db, addend, xBatch, dyBatch;
     private ChannelNorm norm;
 
     static ConvGeometry geometry(String layer) {
@@ -79,6 +79,8 @@ public class ConvKernelBenchmark {
         dw = new float[g.weightSize()];
         db = new float[g.outChannels()];
         addend = rand(r, g.outSize());
+        xBatch = rand(r, BATCH * g.inSize());
+        dyBatch = rand(r, BATCH * g.outSize());
         norm = new ChannelNorm(g.inChannels());
         for (int c = 0; c < g.inChannels(); c++) norm.set(c, r.nextGaussian() * 0.1, 1 + r.nextDouble(), 1, 0);
     }
@@ -140,6 +142,21 @@ public class ConvKernelBenchmark {
         kernel.backwardData(g, dy, 0, w, dx, 0, ws);
         counter.macs += g.macs();
         return dx;
+    }
+
+    /** Examples in {@link #backwardWeightsBatch}: W4's training batch. */
+    static final int BATCH = 16;
+
+    /**
+     * The weight gradients of a batch of {@link #BATCH} as training computes them (the batch call,
+     * no dL/dX): {@code w4.conv3} by F(4x4,3x3) in groups of examples, the other 3x3 layers by
+     * F(2x2,3x3), the rest im2col.
+     */
+    @Benchmark
+    public float[] backwardWeightsBatch(MacCounter counter) {
+        kernel.backwardBatch(g, BATCH, xBatch, dyBatch, w, null, dw, db, this::scratch);
+        counter.macs += BATCH * g.macs();
+        return dw;
     }
 
     @Benchmark

@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
 
 /**
  * The non-convolution kernels of the reference workloads, through the public model API on one
- * thread: W1's 2x2 max-pool (batch 64 of 64x82x33), W1's dense layer (26,624 -> 12, batch 64)
- * and W3's embedding gather and gradient scatter (batch 50 of 56 tokens, 18,765 x 300). The
+ * thread: W1's 2x2 max-pool (batch 64 of 64x82x33), W1's dense layer (26,624 -> 12, batch 64;
+ * {@code dense-b1}: one example in inference, as batch-1 latency runs it, on the kept transpose
+ * of {@code ops.KeptDense}) and W3's embedding gather and gradient scatter (batch 50 of 56 tokens, 18,765 x 300). The
  * {@code macs} secondary result counts multiply-adds for the dense layer and elements moved for
  * pooling and embedding.
  */
@@ -35,12 +36,14 @@ import java.util.SplittableRandom;
 @Measurement(iterations = 5, time = 1)
 public class LayerBenchmark {
     /** Which layer. */
-    @Param({"maxpool", "dense", "embedding"})
+    @Param({"maxpool", "dense", "dense-b1", "embedding"})
     public String layer;
 
     private Model model;
     private Tensor x, grad;
     private long forwardCount, backwardCount;
+    /** Whether {@link #forward} runs in inference mode (the batch-1 case) rather than training mode. */
+    private boolean inference;
 
     @Setup
     public void setup() {
@@ -56,9 +59,9 @@ public class LayerBenchmark {
                 forwardCount = (long) n * 64 * 82 * 33;
                 backwardCount = (long) n * 64 * 41 * 16;
             }
-            case "dense" -> {
+            case "dense", "dense-b1" -> {
                 spec = b.build(b.input("x", 26_624).then("fc", Dense.of(12)));
-                n = 64;
+                n = layer.equals("dense") ? 64 : 1;
                 forwardCount = (long) n * 26_624 * 12;
                 backwardCount = 2 * forwardCount;
             }
@@ -70,6 +73,7 @@ public class LayerBenchmark {
             }
             default -> throw new IllegalArgumentException(layer);
         }
+        inference = layer.endsWith("-b1");
         model = Model.create(spec, 1);
         x = Tensor.zeros(spec.inputs().get(0).shape().withBatch(n));
         for (int i = 0; i < x.size(); i++) {
@@ -83,7 +87,7 @@ public class LayerBenchmark {
     @Benchmark
     public Tensor forward(MacCounter counter) {
         counter.macs += forwardCount;
-        return model.forward(true, x);
+        return model.forward(!inference, x);
     }
 
     @Benchmark
