@@ -75,76 +75,39 @@ final class VectorWinograd {
 
     /**
      * {@link Winograd4x4Gradient#outputGradientTransform}: each row of the 4x4 block of dL/dO times
-     * {@code A^T} (six values), then each of the six columns times {@code A}.
+     * {@code A^T} (six vectors, through a small tile that stays in L1), then each of the six
+     * columns times {@code A}: the scalar loop's operations in its order.
      */
     static void outputGradient4(WinogradConv2dKernel.Tiling t, float[] dyt, float[] dm, int b0, int b1) {
         int cs = t.op, sm = t.sm, rs = t.dh * t.outCols * cs, ks = t.dw * cs;
+        float[] tile = TILE.get();
         for (int blk = b0; blk < b1; blk++) {
             int r0 = (t.row[blk] * t.outCols + t.col[blk]) * cs, o = blk * cs;
             for (int ch = 0; ch < cs; ch += L) {
-                int a0 = r0 + 0 * rs + ch;
-                FloatVector q00 = FloatVector.fromArray(S, dyt, a0), q01 = FloatVector.fromArray(S, dyt, a0 + ks);
-                FloatVector q02 = FloatVector.fromArray(S, dyt, a0 + 2 * ks), q03 = FloatVector.fromArray(S, dyt, a0 + 3 * ks);
-                FloatVector e0 = q00.add(q02), f0 = q01.add(q03), p0 = q00.add(q02.mul(4f)), g0 = q01.mul(2f).add(q03.mul(8f));
-                FloatVector t00 = q00, t01 = e0.add(f0), t02 = e0.sub(f0), t03 = p0.add(g0), t04 = p0.sub(g0), t05 = q03;
-                int a1 = r0 + 1 * rs + ch;
-                FloatVector q10 = FloatVector.fromArray(S, dyt, a1), q11 = FloatVector.fromArray(S, dyt, a1 + ks);
-                FloatVector q12 = FloatVector.fromArray(S, dyt, a1 + 2 * ks), q13 = FloatVector.fromArray(S, dyt, a1 + 3 * ks);
-                FloatVector e1 = q10.add(q12), f1 = q11.add(q13), p1 = q10.add(q12.mul(4f)), g1 = q11.mul(2f).add(q13.mul(8f));
-                FloatVector t10 = q10, t11 = e1.add(f1), t12 = e1.sub(f1), t13 = p1.add(g1), t14 = p1.sub(g1), t15 = q13;
-                int a2 = r0 + 2 * rs + ch;
-                FloatVector q20 = FloatVector.fromArray(S, dyt, a2), q21 = FloatVector.fromArray(S, dyt, a2 + ks);
-                FloatVector q22 = FloatVector.fromArray(S, dyt, a2 + 2 * ks), q23 = FloatVector.fromArray(S, dyt, a2 + 3 * ks);
-                FloatVector e2 = q20.add(q22), f2 = q21.add(q23), p2 = q20.add(q22.mul(4f)), g2 = q21.mul(2f).add(q23.mul(8f));
-                FloatVector t20 = q20, t21 = e2.add(f2), t22 = e2.sub(f2), t23 = p2.add(g2), t24 = p2.sub(g2), t25 = q23;
-                int a3 = r0 + 3 * rs + ch;
-                FloatVector q30 = FloatVector.fromArray(S, dyt, a3), q31 = FloatVector.fromArray(S, dyt, a3 + ks);
-                FloatVector q32 = FloatVector.fromArray(S, dyt, a3 + 2 * ks), q33 = FloatVector.fromArray(S, dyt, a3 + 3 * ks);
-                FloatVector e3 = q30.add(q32), f3 = q31.add(q33), p3 = q30.add(q32.mul(4f)), g3 = q31.mul(2f).add(q33.mul(8f));
-                FloatVector t30 = q30, t31 = e3.add(f3), t32 = e3.sub(f3), t33 = p3.add(g3), t34 = p3.sub(g3), t35 = q33;
-                int s = o + ch;
-                FloatVector e0x = t00.add(t20), f0x = t10.add(t30), p0x = t00.add(t20.mul(4f)), g0x = t10.mul(2f).add(t30.mul(8f));
-                t00.intoArray(dm, s + 0 * sm);
-                e0x.add(f0x).intoArray(dm, s + 6 * sm);
-                e0x.sub(f0x).intoArray(dm, s + 12 * sm);
-                p0x.add(g0x).intoArray(dm, s + 18 * sm);
-                p0x.sub(g0x).intoArray(dm, s + 24 * sm);
-                t30.intoArray(dm, s + 30 * sm);
-                FloatVector e1x = t01.add(t21), f1x = t11.add(t31), p1x = t01.add(t21.mul(4f)), g1x = t11.mul(2f).add(t31.mul(8f));
-                t01.intoArray(dm, s + 1 * sm);
-                e1x.add(f1x).intoArray(dm, s + 7 * sm);
-                e1x.sub(f1x).intoArray(dm, s + 13 * sm);
-                p1x.add(g1x).intoArray(dm, s + 19 * sm);
-                p1x.sub(g1x).intoArray(dm, s + 25 * sm);
-                t31.intoArray(dm, s + 31 * sm);
-                FloatVector e2x = t02.add(t22), f2x = t12.add(t32), p2x = t02.add(t22.mul(4f)), g2x = t12.mul(2f).add(t32.mul(8f));
-                t02.intoArray(dm, s + 2 * sm);
-                e2x.add(f2x).intoArray(dm, s + 8 * sm);
-                e2x.sub(f2x).intoArray(dm, s + 14 * sm);
-                p2x.add(g2x).intoArray(dm, s + 20 * sm);
-                p2x.sub(g2x).intoArray(dm, s + 26 * sm);
-                t32.intoArray(dm, s + 32 * sm);
-                FloatVector e3x = t03.add(t23), f3x = t13.add(t33), p3x = t03.add(t23.mul(4f)), g3x = t13.mul(2f).add(t33.mul(8f));
-                t03.intoArray(dm, s + 3 * sm);
-                e3x.add(f3x).intoArray(dm, s + 9 * sm);
-                e3x.sub(f3x).intoArray(dm, s + 15 * sm);
-                p3x.add(g3x).intoArray(dm, s + 21 * sm);
-                p3x.sub(g3x).intoArray(dm, s + 27 * sm);
-                t33.intoArray(dm, s + 33 * sm);
-                FloatVector e4x = t04.add(t24), f4x = t14.add(t34), p4x = t04.add(t24.mul(4f)), g4x = t14.mul(2f).add(t34.mul(8f));
-                t04.intoArray(dm, s + 4 * sm);
-                e4x.add(f4x).intoArray(dm, s + 10 * sm);
-                e4x.sub(f4x).intoArray(dm, s + 16 * sm);
-                p4x.add(g4x).intoArray(dm, s + 22 * sm);
-                p4x.sub(g4x).intoArray(dm, s + 28 * sm);
-                t34.intoArray(dm, s + 34 * sm);
-                FloatVector e5x = t05.add(t25), f5x = t15.add(t35), p5x = t05.add(t25.mul(4f)), g5x = t15.mul(2f).add(t35.mul(8f));
-                t05.intoArray(dm, s + 5 * sm);
-                e5x.add(f5x).intoArray(dm, s + 11 * sm);
-                e5x.sub(f5x).intoArray(dm, s + 17 * sm);
-                p5x.add(g5x).intoArray(dm, s + 23 * sm);
-                p5x.sub(g5x).intoArray(dm, s + 29 * sm);
-                t35.intoArray(dm, s + 35 * sm);
+                for (int i = 0; i < 4; i++) {
+                    int a = r0 + i * rs + ch, d = i * 6 * L;
+                    FloatVector q0 = FloatVector.fromArray(S, dyt, a), q1 = FloatVector.fromArray(S, dyt, a + ks);
+                    FloatVector q2 = FloatVector.fromArray(S, dyt, a + 2 * ks), q3 = FloatVector.fromArray(S, dyt, a + 3 * ks);
+                    FloatVector e = q0.add(q2), f = q1.add(q3), p = q0.add(q2.mul(4f)), g = q1.mul(2f).add(q3.mul(8f));
+                    q0.intoArray(tile, d);
+                    e.add(f).intoArray(tile, d + L);
+                    e.sub(f).intoArray(tile, d + 2 * L);
+                    p.add(g).intoArray(tile, d + 3 * L);
+                    p.sub(g).intoArray(tile, d + 4 * L);
+                    q3.intoArray(tile, d + 5 * L);
+                }
+                for (int j = 0; j < 6; j++) {
+                    FloatVector q0 = FloatVector.fromArray(S, tile, j * L), q1 = FloatVector.fromArray(S, tile, (6 + j) * L);
+                    FloatVector q2 = FloatVector.fromArray(S, tile, (12 + j) * L), q3 = FloatVector.fromArray(S, tile, (18 + j) * L);
+                    FloatVector e = q0.add(q2), f = q1.add(q3), p = q0.add(q2.mul(4f)), g = q1.mul(2f).add(q3.mul(8f));
+                    int s = o + ch + j * sm;
+                    q0.intoArray(dm, s);
+                    e.add(f).intoArray(dm, s + 6 * sm);
+                    e.sub(f).intoArray(dm, s + 12 * sm);
+                    p.add(g).intoArray(dm, s + 18 * sm);
+                    p.sub(g).intoArray(dm, s + 24 * sm);
+                    q3.intoArray(dm, s + 30 * sm);
+                }
             }
         }
     }
