@@ -1,6 +1,10 @@
 package org.convkit.jmh;
 
+import org.convkit.ops.Parallel;
 import org.convkit.ops.Sgemm;
+import smile.math.blas.BLAS;
+import smile.math.blas.Layout;
+import smile.math.blas.Transpose;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,9 +19,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.SplittableRandom;
 
 /**
- * Single-thread SGEMM at the shapes the reference workloads produce ({@code M x N x K}: output
- * channels x positions x patch size for a convolution's forward pass), on the Vector API path and
- * the portable loops. The {@code macs} secondary result is multiply-adds per second.
+ * SGEMM at the shapes the reference workloads produce ({@code M x N x K}: output channels x
+ * positions x patch size for a convolution's forward pass), on the Vector API path, the portable
+ * loops, and native OpenBLAS through Smile ({@code smile.math.blas.BLAS}, the binding the issue
+ * names as the optional native path): {@code openblas} hands it Java arrays (Smile copies them to
+ * native memory each call, as a caller holding convkit's arrays would pay), {@code openblas-direct}
+ * direct buffers filled once (the library's own speed). {@code threads} is the number of threads
+ * of convkit's pool; OpenBLAS takes its own from the environment, so run with
+ * {@code OPENBLAS_NUM_THREADS} set to the same number (the forked JVM inherits it). The
+ * {@code macs} secondary result is multiply-adds per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,11 +40,16 @@ public class SgemmBenchmark {
     public String shape;
 
     /** {@code vector} (the default path) or {@code scalar} (the portable loops). */
-    @Param({"vector", "scalar"})
+    @Param({"vector", "scalar", "openblas", "openblas-direct"})
     public String path;
+
+    /** Threads of convkit's pool for the product (OpenBLAS: {@code OPENBLAS_NUM_THREADS}). */
+    @Param({"1"})
+    public int threads;
 
     private int m, n, k;
     private float[] a, b, c;
+    private java.nio.FloatBuffer da, db, dc;
 
     @Setup
     public void setup() {
@@ -48,12 +63,32 @@ public class SgemmBenchmark {
         c = new float[m * n];
         for (int i = 0; i < a.length; i++) a[i] = (float) r.nextGaussian();
         for (int i = 0; i < b.length; i++) b[i] = (float) r.nextGaussian();
+        Parallel.setThreads(threads);
+        if (path.startsWith("openblas")) {
+            da = direct(a);
+            db = direct(b);
+            dc = direct(c);
+        }
+    }
+
+    private static java.nio.FloatBuffer direct(float[] v) {
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.allocateDirect(4 * v.length).order(java.nio.ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        f.put(v).flip();
+        return f;
     }
 
     @Benchmark
     public float[] nn(MacCounter counter) {
-        if (path.equals("vector")) Sgemm.gemmSerial(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, null, 0, false);
-        else Sgemm.gemmScalar(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, null, 0, false);
+        switch (path) {
+            case "vector" -> Sgemm.gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, null, 0, false);
+            case "scalar" -> Sgemm.gemmScalar(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, null, 0, false);
+            case "openblas" -> BLAS.engine.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k,
+                    1f, a, k, b, n, 0f, c, n);
+            case "openblas-direct" -> BLAS.engine.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m,
+                    n, k, 1f, da, k, db, n, 0f, dc, n);
+            default -> throw new IllegalArgumentException(path);
+        }
         counter.macs += (long) m * n * k;
         return c;
     }
