@@ -201,12 +201,8 @@ final class Winograd4x4Forward {
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, pts * t.sv);
         float[] m = ws.get(M, pts * t.sm), yt = ws.get(YT, t.outRows * t.outCols * t.op);
         boolean split = WinogradConv2dKernel.splits();
-        WinogradConv2dKernel.stage(split, count * pitch, (r0, r1) -> {
-            for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
-                WinogradConv2dKernel.toChannelsLast(x, (i0 + i) * is, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                        g.padTop() + i * pitch, g.padLeft(), Math.max(r0, i * pitch), Math.min(r1, (i + 1) * pitch));
-            }
-        });
+        WinogradConv2dKernel.toChannelsLastStacked(x, i0, is, c, g.inH(), g.inW(), xt, pitch, count, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), split);
         WinogradConv2dKernel.stage(split, n, (b0, b1) -> inputTransform(t, xt, v, b0, b1));
         WinogradConv2dKernel.stage(split, pts,
                 (x0, x1) -> WinogradConv2dKernel.products(t, c, o, v, u, su, packed, m, x0, x1));

@@ -58,7 +58,10 @@ final class Winograd4x4Gradient {
             group(g, one, Winograd4x4Forward.stacked(g, one, count), i0, x, dy, du, su, i0 > 0, ws, split);
         }
         WinogradConv2dKernel.stage(split, o, (o0, o1) -> filterGradientTransform(g, du, su, one.op, dw, o0, o1));
-        if (db != null) WinogradConv2dKernel.stage(split, o, (o0, o1) -> biasGradient(g, n, dy, db, o0, o1));
+        // the bias gradient example by example, split by output channel
+        if (db != null) WinogradConv2dKernel.stage(split, o, (o0, o1) -> {
+            for (int i = 0; i < n; i++) WinogradConv2dKernel.biasGradient(g, dy, i * g.outSize(), db, 0, o0, o1);
+        });
     }
 
     /** Examples {@code [i0, i0 + count)} stacked as one tall map: {@code dU} written, or added to when {@code accumulate}. */
@@ -68,20 +71,12 @@ final class Winograd4x4Gradient {
         int is = g.inSize(), os = g.outSize();
         float[] xt = ws.get(XT, t.inRows * t.inCols * t.cp), v = ws.get(V, 36 * t.sv);
         float[] dyt = ws.get(YT, t.outRows * t.outCols * t.op), dm = ws.get(M, 36 * t.sm);
-        WinogradConv2dKernel.stage(split, count * pitch, (r0, r1) -> {
-            for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
-                WinogradConv2dKernel.toChannelsLast(x, (i0 + i) * is, c, g.inH(), g.inW(), xt, t.inRows, t.inCols, t.cp,
-                        g.padTop() + i * pitch, g.padLeft(), Math.max(r0, i * pitch), Math.min(r1, (i + 1) * pitch));
-            }
-        });
+        WinogradConv2dKernel.toChannelsLastStacked(x, i0, is, c, g.inH(), g.inW(), xt, pitch, count, t.inCols, t.cp,
+                g.padTop(), g.padLeft(), split);
         WinogradConv2dKernel.stage(split, t.blocks, (b0, b1) -> Winograd4x4Forward.inputTransform(t, xt, v, b0, b1));
         // dL/dO at the rows of the output copy the forward pass writes: example i from row i * pitch, zero around it
-        WinogradConv2dKernel.stage(split, count * pitch, (r0, r1) -> {
-            for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
-                WinogradConv2dKernel.toChannelsLast(dy, (i0 + i) * os, o, g.outH(), g.outW(), dyt, t.outRows, t.outCols,
-                        t.op, i * pitch, 0, Math.max(r0, i * pitch), Math.min(r1, (i + 1) * pitch));
-            }
-        });
+        WinogradConv2dKernel.toChannelsLastStacked(dy, i0, os, o, g.outH(), g.outW(), dyt, pitch, count, t.outCols, t.op,
+                0, 0, split);
         WinogradConv2dKernel.stage(split, t.blocks, (b0, b1) -> outputGradientTransform(t, dyt, dm, b0, b1));
         WinogradConv2dKernel.stage(split, 36,
                 (x0, x1) -> WinogradConv2dKernel.gradientProducts(t, c, o, v, dm, du, 0, accumulate, x0, x1));
@@ -179,18 +174,5 @@ final class Winograd4x4Gradient {
 
     private static float gt2(float e1, float e2, float e3, float e4, float e5) {
         return (e3 + e4 - e1 - e2) * Winograd4x4Forward.G6 + e5;
-    }
-
-    /** {@code db += } dL/dO summed over each example's positions, for output channels {@code [o0, o1)}, example by example. */
-    private static void biasGradient(ConvGeometry g, int n, float[] dy, float[] db, int o0, int o1) {
-        int p = g.outH() * g.outW(), os = g.outSize();
-        for (int co = o0; co < o1; co++) {
-            for (int i = 0; i < n; i++) {
-                float s = 0;
-                int off = i * os + co * p;
-                for (int k = 0; k < p; k++) s += dy[off + k];
-                db[co] += s;
-            }
-        }
     }
 }

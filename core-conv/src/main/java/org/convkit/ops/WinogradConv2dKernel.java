@@ -364,8 +364,13 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     }
 
     private static void biasGradient(ConvGeometry g, float[] dy, int dyOff, float[] db, int dbOff) {
+        biasGradient(g, dy, dyOff, db, dbOff, 0, g.outChannels());
+    }
+
+    /** {@code db[dbOff + co] +=} one example's dL/dO summed over its positions, for output channels {@code [o0, o1)}. */
+    static void biasGradient(ConvGeometry g, float[] dy, int dyOff, float[] db, int dbOff, int o0, int o1) {
         int p = g.outH() * g.outW();
-        for (int co = 0; co < g.outChannels(); co++) {
+        for (int co = o0; co < o1; co++) {
             float s = 0;
             int off = dyOff + co * p;
             for (int i = 0; i < p; i++) s += dy[off + i];
@@ -800,6 +805,23 @@ public final class WinogradConv2dKernel implements Conv2dKernel {
     static void toChannelsLast(float[] src, int off, int channels, int h, int w, float[] dst, int rows, int cols, int cs,
                                int top, int left, int r0, int r1) {
         toChannelsLast(src, off, channels, h, w, dst, rows, cols, cs, top, left, r0, r1, null, false);
+    }
+
+    /**
+     * Examples {@code [i0, i0 + count)} of a batch ({@code size} floats apart from {@code src[0]},
+     * each a {@code channels x h x w} map) stacked as one zero-padded channels-last copy,
+     * {@code pitch} rows to an example, example {@code i}'s element {@code (iy, ix)} at
+     * {@code (iy + top + i * pitch, ix + left)}: the tall copies of {@link Tiling#Tiling(Tiling, int)}
+     * stacked tilings. Split over the threads by rows when {@code split}.
+     */
+    static void toChannelsLastStacked(float[] src, int i0, int size, int channels, int h, int w, float[] dst, int pitch,
+                                      int count, int cols, int cs, int top, int left, boolean split) {
+        stage(split, count * pitch, (r0, r1) -> {
+            for (int i = r0 / pitch; i < count && i * pitch < r1; i++) {
+                toChannelsLast(src, (i0 + i) * size, channels, h, w, dst, count * pitch, cols, cs, top + i * pitch, left,
+                        Math.max(r0, i * pitch), Math.min(r1, (i + 1) * pitch));
+            }
+        });
     }
 
     /**

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 import static org.convkit.ops.KernelTestData.rand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The kept transpose gives {@link Sgemm#nt}'s bits for one or two examples, on any thread count. */
@@ -66,7 +66,7 @@ class KeptDenseTest {
     void takesOnlyOneOrTwoExamplesOfNarrowLayers() {
         assertFalse(KeptDense.applies(3, 12, 100), "three examples");
         assertFalse(KeptDense.applies(1, KeptDense.MAX_UNITS + 1, 100), "wider than MAX_UNITS");
-        assertTrue(KeptDense.applies(1, 12, 26624) == Sgemm.VECTOR);
+        assertEquals(Sgemm.VECTOR, KeptDense.applies(1, 12, 26624), "W1's output layer on one example");
         assertThrows(IllegalArgumentException.class,
                 () -> KeptDense.nt(3, 12, 10, new float[30], 0, 10, new float[120], 0, 10, new FilterCache(), 1,
                         new float[36], 0, 12, false));
